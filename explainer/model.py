@@ -265,8 +265,45 @@ class Article:
             "byline": seed.byline,
             "photo": {"caption": seed.photo.caption, "credit": seed.photo.credit} if seed.photo else None,
             "paragraphs": list(seed.paragraphs),
+            "lines": list(seed.lines),
             "actors": [a.to_json() for a in self.actors],
             "timexes": [t.to_json() for t in self.timexes],
             "events": [e.to_json() for e in self.events],
             "review": {"by": self.review.by, "date": self.review.date} if self.review else None,
         }
+
+
+def article_from_json(data: dict) -> Article:
+    """Rebuild an ``Article`` from ``Article.to_json()`` output (the cache format)."""
+    published = data.get("published")
+    photo = data.get("photo")
+    seed = Seed(
+        source_file=data["source_file"],
+        slug=data["slug"],
+        title=data["title"],
+        published=PubDate(published["value"], published["precision"]) if published else None,
+        dateline=data.get("dateline"),
+        byline=data.get("byline"),
+        photo=Photo(photo["caption"], photo.get("credit")) if photo else None,
+        paragraphs=tuple(data["paragraphs"]),
+        lines=tuple(data.get("lines", ())),
+        language=data.get("language", "fr"),
+    )
+    actors = tuple(
+        Actor(
+            id=a["id"], name=a["name"], type=a["type"], role=a.get("role"),
+            aliases=tuple(a.get("aliases", ())), affiliation=a.get("affiliation"),
+            mentions=tuple(Mention(**m) for m in a.get("mentions", ())),
+            description=a.get("description"), confidence=a.get("confidence", 1.0),
+        )
+        for a in data.get("actors", ())
+    )
+    timexes = tuple(Timex(**t) for t in data.get("timexes", ()))
+    events = tuple(
+        Event(id=e["id"], timex=e["timex"], summary=e["summary"], sentence=e["sentence"],
+              actors=tuple(e.get("actors", ())), status=e["status"])
+        for e in data.get("events", ())
+    )
+    review = data.get("review")
+    return Article(seed=seed, actors=actors, timexes=timexes, events=events,
+                   review=Review(review["by"], review["date"]) if review else None)
