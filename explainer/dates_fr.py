@@ -126,7 +126,7 @@ def format_duration(value: str) -> str:
     number, unit = (m["n"], m["u"]) if m["u"] else (m["tn"], "MIN" if m["tu"] == "M" else m["tu"])
     singular, plural = _UNITS[unit]
     if number == "X":
-        return f"plusieurs {plural}"
+        return f"plusieurs {'années' if unit == 'Y' else plural}"
     n = float(number)
     shown = f"{n:g}".replace(".", ",")
     return f"{shown} {singular if n < 2 else plural}"

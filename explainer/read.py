@@ -246,8 +246,11 @@ def _parse_front_matter(text: str, source_file: str, slug: str | None) -> Seed:
 
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII, lower-case, hyphenated; cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    # Accents go (é → e); every other non-ASCII character separates words, so
+    # "L’ONU" gives "l-onu" rather than "lonu".
+    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", decomposed.lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
