@@ -1,0 +1,225 @@
+"""Speed at newsroom scale: ``python -m bench.run [--count 1000]`` (``make bench``).
+
+Builds a corpus of realistic seeds (``bench/corpus.py``) in a scratch copy of
+the project and measures, in one run on this machine:
+
+1. extraction throughput of our pipeline and, on the same texts with the same
+   loaded model, bare ``nlp.pipe``: the ratio ours / bare is the headline;
+2. the full site cold (empty cache): generation, then ``mkdocs build``;
+3. a warm rebuild with nothing changed, in a fresh process (spaCy must not load);
+4. one seed changed, in a fresh process (model load reported apart);
+5. peak memory, and the HTML size of an explainer page and of the home page;
+6. ``n_process`` 1 vs 2 for ``nlp.pipe`` on a sample (throughput and memory);
+7. ``mkdocs serve`` edit → reload latency at 100 seeds, when bench/serve_latency.py exists.
+
+Results are printed and appended to BENCHMARKS.md with the command, date,
+commit and machine, so earlier rows stay and regressions show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import pathlib
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+
+TARGETS = {
+    "ratio": "≤ 1.2",
+    "cold_total": "≤ 240 s",
+    "warm_generation": "≤ 2 s",
+    "one_changed": "≤ 1 s + model load",
+    "page_kb": "≤ 100 KB",
+    "serve_latency": "≤ 3 s",
+}
+
+
+def scratch_project(folder: pathlib.Path, count: int) -> pathlib.Path:
+    """A copy of the project whose seeds/ is the generated corpus."""
+    for name in ("mkdocs.yml", "hooks", "templates"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, folder / name)
+    (folder / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    (folder / "explainer").symlink_to(ROOT / "explainer")
+    write_corpus(folder / "seeds", count)
+    return folder
+
+
+def run_child(code: str, cwd: pathlib.Path) -> dict:
+    """Run ``code`` in a fresh interpreter; it prints one JSON line."""
+    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+GENERATE_CHILD = """
+import json, pathlib, resource, sys, time
+t0 = time.perf_counter()
+from explainer.site import Generator, SiteConfig
+g = Generator(SiteConfig.from_root(pathlib.Path('.'))).generate()
+print(json.dumps({"seconds": time.perf_counter() - t0, "spacy_loaded": "spacy" in sys.modules,
+                  "stats": g.stats, "errors": len(g.errors),
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(count: int, sample: int) -> dict:
+    from explainer import nlp as nlp_mod
+    from explainer.extract import Layout
+    from explainer.site import Generator, SiteConfig
+
+    results: dict = {"count": count}
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+        project = scratch_project(pathlib.Path(tmp), count)
+        config = SiteConfig.from_root(project)
+        words = sum(len(p.read_text("utf-8").split()) for p in (project / "seeds").glob("*.txt"))
+        results["words"] = words
+
+        t = time.perf_counter()
+        nlp = nlp_mod.load(config.model)
+        results["model_load_s"] = time.perf_counter() - t
+        # Warm the model up once so neither measured run pays for first-call costs.
+        from explainer.read import read_seed
+
+        warmup = [Layout.of(read_seed(p)).text for p in sorted((project / "seeds").glob("*.txt"))[:8]]
+        for _ in nlp.pipe(warmup, batch_size=16):
+            pass
+
+        # 1 + 2: cold generation (empty cache) = our extraction + rendering.
+        generator = Generator(config)
+        t = time.perf_counter()
+        generated = generator.generate()
+        results["cold_generation_s"] = time.perf_counter() - t
+        results["extract_s"] = generated.stats["extract_s"]
+        results["errors"] = len(generated.errors)
+        texts = [Layout.of(a.seed).text for a in generated.articles]
+
+        # Bare nlp.pipe on the same texts, same model, same batch size, same run.
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        results["bare_pipe_s"] = time.perf_counter() - t
+        results["ratio"] = results["extract_s"] / results["bare_pipe_s"]
+        results["ours_words_per_s"] = words / results["extract_s"]
+        results["ours_articles_per_s"] = count / results["extract_s"]
+        results["bare_words_per_s"] = words / results["bare_pipe_s"]
+
+        # Write docs/ as build.py does, then MkDocs on its own.
+        from explainer.write import write_pages
+
+        t = time.perf_counter()
+        write_pages(config.docs_dir, generated.pages)
+        results["write_docs_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project, check=True,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        results["mkdocs_build_s"] = time.perf_counter() - t
+        results["cold_total_s"] = results["cold_generation_s"] + results["mkdocs_build_s"]
+        site = project / "site"
+        pages = sorted((site / "explainers").glob("*/index.html"))
+        sizes = sorted(p.stat().st_size for p in pages)
+        results["explainer_kb_median"] = sizes[len(sizes) // 2] / 1024
+        results["explainer_kb_max"] = sizes[-1] / 1024
+        results["home_kb"] = (site / "index.html").stat().st_size / 1024
+        results["largest_pages"] = sorted(
+            ((p.stat().st_size / 1024, str(p.relative_to(site))) for p in site.rglob("*.html")), reverse=True)[:3]
+
+        # 3: warm rebuild, fresh process, nothing changed.
+        warm = run_child(GENERATE_CHILD, project)
+        results["warm_generation_s"] = warm["seconds"]
+        results["warm_loads_spacy"] = warm["spacy_loaded"]
+
+        # 4: one seed changed, fresh process.
+        victim = sorted((project / "seeds").glob("*.txt"))[count // 2]
+        victim.write_text(victim.read_text("utf-8") + "\nLe ministre a annoncé lundi une réunion en décembre.\n", "utf-8")
+        changed = run_child(GENERATE_CHILD, project)
+        results["one_changed_s"] = changed["seconds"]
+        results["one_changed_model_load_s"] = changed["stats"]["model_load_s"]
+        results["one_changed_without_load_s"] = changed["seconds"] - changed["stats"]["model_load_s"]
+        results["generation_peak_rss_mb"] = changed["maxrss_mb"]
+
+        # 6: n_process on a sample.
+        for n_process in (1, 2):
+            t = time.perf_counter()
+            for _ in nlp.pipe(texts[:sample], batch_size=16, n_process=n_process):
+                pass
+            results[f"pipe_n{n_process}_words_per_s"] = sum(len(x.split()) for x in texts[:sample]) / (time.perf_counter() - t)
+        results["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    latency = ROOT / "bench" / "serve_latency.py"
+    if latency.exists():
+        out = subprocess.run([sys.executable, str(latency)], cwd=ROOT, capture_output=True, text=True)
+        results["serve_latency_output"] = out.stdout.strip().splitlines()[-1:] if out.returncode == 0 else [
+            f"failed: {out.stderr.strip()[-300:]}"]
+    return results
+
+
+def report(results: dict, command: str) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    r = results
+    rows = [
+        ("extraction, ours", f"{r['ours_words_per_s']:,.0f} words/s, {r['ours_articles_per_s']:.2f} articles/s", ""),
+        ("bare nlp.pipe (same texts, model, run)", f"{r['bare_words_per_s']:,.0f} words/s", ""),
+        ("ratio ours / bare", f"{r['ratio']:.3f}", TARGETS["ratio"]),
+        ("cold: generation (read+extract+render)", f"{r['cold_generation_s']:.1f} s", ""),
+        ("cold: mkdocs build", f"{r['mkdocs_build_s']:.1f} s", ""),
+        ("cold: total", f"{r['cold_total_s']:.1f} s", TARGETS["cold_total"]),
+        ("warm rebuild, nothing changed (fresh process)", f"{r['warm_generation_s']:.2f} s, spaCy loaded: {r['warm_loads_spacy']}", TARGETS["warm_generation"]),
+        ("one seed changed (fresh process)", f"{r['one_changed_without_load_s']:.2f} s + model load {r['one_changed_model_load_s']:.1f} s", TARGETS["one_changed"]),
+        ("peak memory", f"bench process {r['peak_rss_mb']:.0f} MB; generation child {r['generation_peak_rss_mb']:.0f} MB; largest child {r['children_peak_rss_mb']:.0f} MB", ""),
+        ("nlp.pipe n_process=1 / 2", f"{r['pipe_n1_words_per_s']:,.0f} / {r['pipe_n2_words_per_s']:,.0f} words/s", ""),
+        ("explainer page HTML", f"median {r['explainer_kb_median']:.0f} KB, max {r['explainer_kb_max']:.0f} KB", TARGETS["page_kb"]),
+        ("home page HTML", f"{r['home_kb']:.0f} KB", TARGETS["page_kb"]),
+        ("largest HTML pages", ", ".join(f"{p} {kb:.0f} KB" for kb, p in r["largest_pages"]), ""),
+    ]
+    if "serve_latency_output" in r:
+        rows.append(("mkdocs serve edit → reload (100 seeds)", " ".join(r["serve_latency_output"]), TARGETS["serve_latency"]))
+    lines = [
+        f"### {dt.date.today().isoformat()} · commit {commit} · {os.cpu_count()} cores · {platform.python_implementation()} {platform.python_version()} · {platform.machine()}",
+        "",
+        f"`{command}` — {r['count']} seeds, {r['words']:,} words, model load {r['model_load_s']:.1f} s, {r['errors']} seed error(s)",
+        "",
+        "| measure | result | target |",
+        "| --- | --- | --- |",
+        *(f"| {a} | {b} | {c} |" for a, b, c in rows),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the explainer pipeline at newsroom scale.",
+                                     epilog="example: python -m bench.run --count 1000")
+    parser.add_argument("--count", type=int, default=1000, help="number of seeds (default 1000)")
+    parser.add_argument("--sample", type=int, default=150, help="articles for the n_process comparison")
+    parser.add_argument("--no-write", action="store_true", help="print only; do not append to BENCHMARKS.md")
+    args = parser.parse_args()
+    command = "python -m bench.run" + (f" --count {args.count}" if args.count != 1000 else "")
+    results = measure(args.count, min(args.sample, args.count))
+    text = report(results, command)
+    print(text)
+    if not args.no_write:
+        path = ROOT / "BENCHMARKS.md"
+        head = "# Benchmarks\n\nNewest first. Regenerate with `make bench` (appends a section; earlier ones stay).\n\n"
+        old = path.read_text("utf-8") if path.exists() else head
+        body = old[len(head):] if old.startswith(head) else old
+        path.write_text(head + text + "\n" + body, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
