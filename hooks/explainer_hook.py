@@ -3,9 +3,17 @@
 Thin on purpose: it asks the ``explainer`` library for the pages and hands
 them to MkDocs as ``File.generated`` objects.  It never writes into
 ``docs/`` (``mkdocs serve`` watches it, so a write would rebuild forever).
-``seeds/`` and ``templates/`` are in ``watch:`` in mkdocs.yml, so an edit
-there triggers one rebuild; the extraction cache and the model, kept by the
-library for the whole process, make that rebuild cheap.
+``seeds/`` (seeds and their ``.yaml`` correction files) and ``templates/``
+are in ``watch:`` in mkdocs.yml, and ``on_serve`` adds the site-wide
+knowledge file, so an edit there triggers one rebuild.  MkDocs re-imports
+this hook on every rebuild, but the ``explainer`` package stays imported:
+the spaCy model (``nlp.load``'s cache) and the in-process extraction memo
+live for the whole ``serve`` session, so a rebuild re-extracts only the
+seeds that changed.
+
+Errors (a broken seed, a correction that matches nothing…) are logged as
+MkDocs warnings, so ``mkdocs build --strict`` fails on them; warnings are
+logged as info.  The pages also show them (see ``explainer.site.flag_pages``).
 """
 
 from __future__ import annotations
@@ -24,10 +32,28 @@ def _root(config) -> pathlib.Path:
     return pathlib.Path(config.config_file_path).resolve().parent
 
 
-def on_files(files: Files, config) -> Files:
-    root = _root(config)
+def _import_library(root: pathlib.Path) -> None:
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))  # the library lives beside mkdocs.yml
+    # Import the extraction stages now, in the first build: importing them
+    # later would write explainer/__pycache__/, which is watched, and cause a
+    # second rebuild.
+    import explainer.extract  # noqa: F401
+
+
+def on_serve(server, config, builder):
+    root = _root(config)
+    _import_library(root)
+    from explainer.site import SiteConfig
+
+    for path in SiteConfig.from_root(root).knowledge_files:
+        server.watch(str(path), recursive=False)
+    return server
+
+
+def on_files(files: Files, config) -> Files:
+    root = _root(config)
+    _import_library(root)
     from explainer.site import Generator, SiteConfig
     from explainer.write import MANIFEST
 
@@ -54,7 +80,11 @@ def on_files(files: Files, config) -> Files:
                 continue
             files.remove(existing)
         files.append(File.generated(config, rel, content=content))
-    log.info("explainer: %d page(s) from %d seed(s), %d extracted, %d from cache",
-             len(generated.articles), int(generated.stats["seeds"]), int(generated.stats["extracted"]),
-             int(generated.stats["cached"]))
+    stats = generated.stats
+    if stats.get("model_loaded"):
+        log.info("explainer: loaded the spaCy model %s in %.1fs", site.model, stats["model_load_s"])
+    errors = len(generated.errors)
+    log.info("explainer: %d page(s) from %d seed(s), %d extracted, %d from cache; %d error(s), %d warning(s)",
+             len(generated.articles), int(stats["seeds"]), int(stats["extracted"]), int(stats["cached"]),
+             errors, len(generated.problems) - errors)
     return files
