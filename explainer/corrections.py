@@ -163,6 +163,8 @@ class Corrections:
 
     def extraction_key(self) -> str:
         """What extraction depends on (part of the cache key)."""
+        if self.published is None and self.timezone is None:
+            return ""  # same key as no correction file: nothing to re-extract
         return f"{self.published.value if self.published else ''}|{self.timezone or ''}"
 
     @property
