@@ -87,6 +87,12 @@ class Serve:
     def builds(self) -> int:
         return self.log().count("Building documentation")
 
+    def finished(self) -> bool:
+        """Every rebuild so far is over (the first build ends before "Serving on")."""
+        log = self.log()
+        done = log.count("Reloading browsers") + log.count("An error happened during the rebuild")
+        return done >= log.count("Building documentation") - 1
+
     def wait_for(self, condition, timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -99,15 +105,14 @@ class Serve:
 
     def settle(self, builds_before: int, timeout: float = 120, quiet: float = 3.0) -> int:
         """Wait for at least one new build to finish, then for ``quiet`` seconds without one; return the count."""
-        self.wait_for(lambda: self.builds() > builds_before
-                      and self.log().count("Documentation built") >= self.builds(), timeout, "a rebuild")
+        self.wait_for(lambda: self.builds() > builds_before and self.finished(), timeout, "a rebuild")
         count = self.builds()
         end = time.monotonic() + quiet
         while time.monotonic() < end:
             time.sleep(0.1)
             if self.builds() != count:
                 count, end = self.builds(), time.monotonic() + quiet
-        self.wait_for(lambda: self.log().count("Documentation built") >= self.builds(), timeout, "the build")
+        self.wait_for(self.finished, timeout, "the build")
         return count - builds_before
 
 
