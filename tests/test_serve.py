@@ -127,3 +127,15 @@ def test_the_model_loads_once_per_session(server):
     log = server.log()
     assert log.count("Building documentation") >= 8
     assert log.count("loaded the spaCy model") == 1, log
+
+
+def test_knowledge_file_is_watched(tmp_path):
+    root = make_project(tmp_path)
+    knowledge = root / "knowledge.yaml"
+    knowledge.write_text("# site-wide knowledge\n", "utf-8")
+    with Serve(root) as s:
+        s.settle(0)
+        before = s.builds()
+        knowledge.write_text("# site-wide knowledge, edited\n", "utf-8")
+        assert s.settle(before) == 1
+        assert "1 extracted" in s.log().rsplit("Building documentation", 1)[1]  # the key includes the file
