@@ -39,6 +39,9 @@ Schema (every key optional)::
         aliases_drop: [le secrétaire]
       Pyongyang: {merge_into: Corée du Nord}
       Camp David: {drop: true}
+      Corée:                         # one extracted actor that is really two
+        split:
+          - {name: Corée du Sud, type: state, mentions: [{text: Corée, occurrence: 2}]}
     dates:
       - {text: dimanche, occurrence: 1, value: 2023-11-12}
       - {text: fin 2023, mod: END}
@@ -73,7 +76,8 @@ Issue = tuple[str, str, "int | None", str]
 
 TOP_KEYS = ("published", "timezone", "title", "actors", "dates", "events_add", "reviewed")
 ACTOR_KEYS = ("name", "type", "role", "description", "affiliation", "aliases_add", "aliases_drop",
-              "merge_into", "drop")
+              "merge_into", "split", "drop")
+SPLIT_KEYS = ("name", "type", "role", "description", "mentions")
 DATE_KEYS = ("text", "occurrence", "value", "mod", "drop")
 EVENT_KEYS = ("date", "occurrence", "summary", "sentence", "actors", "status")
 REVIEW_KEYS = ("by", "date")
@@ -115,11 +119,24 @@ class ActorFix:
     aliases_add: tuple[str, ...] = ()
     aliases_drop: tuple[tuple[str, int], ...] = ()  # (alias, line)
     merge_into: str | None = None
+    split: tuple["SplitOff", ...] = ()
     drop: bool = False
     lines: tuple[tuple[str, int], ...] = ()  # field → line
 
     def line_of(self, name: str) -> int:
         return dict(self.lines).get(name, self.line)
+
+
+@dataclass(frozen=True)
+class SplitOff:
+    """A new actor taken out of an extracted one, with the mentions that are really its own."""
+
+    name: str
+    line: int
+    mentions: tuple[tuple[str, int], ...]  # (mention text, occurrence among that text's mentions)
+    type: str | None = None
+    role: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -404,6 +421,8 @@ def _actor_fixes(r: _Reader, node: yaml.Node) -> tuple[ActorFix, ...]:
             kw["aliases_add"] = tuple(t for t, _ in r.texts(fields["aliases_add"][1], f"aliases_add of `{key}`"))
         if "aliases_drop" in fields:
             kw["aliases_drop"] = tuple(r.texts(fields["aliases_drop"][1], f"aliases_drop of `{key}`"))
+        if "split" in fields:
+            kw["split"] = _split(r, fields["split"][1], key)
         if "drop" in fields:
             kw["drop"] = r.flag(fields["drop"][1], f"drop of `{key}`")
         if kw.get("drop") and len(fields) > 1:
@@ -415,6 +434,48 @@ def _actor_fixes(r: _Reader, node: yaml.Node) -> tuple[ActorFix, ...]:
         kw = {k: v for k, v in kw.items() if v is not None}
         lines = tuple((k, _line(v)) for k, (_kn, v) in fields.items())
         out.append(ActorFix(key=key, line=_line(key_node), lines=lines, **kw))
+    return tuple(out)
+
+
+def _split(r: _Reader, node: yaml.Node, key: str) -> tuple[SplitOff, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        r.error(node, f"split of `{key}` must be a list: `- {{name: Corée du Sud, type: state, "
+                      f"mentions: [Corée, {{text: Corée, occurrence: 3}}]}}`")
+        return ()
+    out = []
+    for item in node.value:
+        fields = r.mapping(item, SPLIT_KEYS, f"a split of `{key}`")
+        if not fields:
+            continue
+        if "name" not in fields or "mentions" not in fields:
+            r.error(item, f"a split of `{key}` needs `name:` (the new actor) and `mentions:` (the texts that are its own)")
+            continue
+        kw: dict[str, Any] = {"name": r.text(fields["name"][1], "name") or ""}
+        for name in ("role", "description", "type"):
+            if name in fields:
+                kw[name] = r.text(fields[name][1], name)
+        if kw.get("type") is not None and kw["type"] not in ACTOR_TYPES:
+            r.error(fields["type"][1], f"unknown actor type `{kw['type']}`"
+                                       f"{did_you_mean(kw['type'], ACTOR_TYPES)}".replace("known keys", "types"))
+        mentions = []
+        mentions_node = fields["mentions"][1]
+        items = mentions_node.value if isinstance(mentions_node, yaml.SequenceNode) else [mentions_node]
+        for m in items:
+            if isinstance(m, yaml.MappingNode):
+                mf = r.mapping(m, ("text", "occurrence"), "a mention to split off")
+                if "text" not in mf:
+                    r.error(m, "a mention to split off needs `text:`")
+                    continue
+                text = r.text(mf["text"][1], "text")
+                occurrence = r.occurrence(mf.get("occurrence", (None, None))[1])
+                if text:
+                    mentions.append((text, occurrence))
+            else:
+                text = r.text(m, "each mention")
+                if text:
+                    mentions.append((text, 0))  # 0: every mention with this text
+        out.append(SplitOff(line=_line(item), mentions=tuple(mentions),
+                            **{k: v for k, v in kw.items() if v is not None}))
     return tuple(out)
 
 
@@ -587,6 +648,8 @@ def apply(article: Article, corrections: Corrections | None) -> tuple[Article, l
                 del actors[actor.id]
                 gone[actor.id] = target.id
                 actor = actors[target.id]
+        for part in fix.split:
+            actor = _split_off(actors, actor, part, fix.key, stale)
         changes: dict[str, Any] = {}
         for name in ("name", "role", "description"):
             value = getattr(fix, name)
@@ -683,6 +746,30 @@ def apply(article: Article, corrections: Corrections | None) -> tuple[Article, l
     article = dataclasses.replace(article, seed=seed, actors=final_actors, timexes=final_timexes,
                                   events=tuple(events), review=corrections.reviewed or article.review)
     return article, issues
+
+
+def _split_off(actors: dict[str, Actor], actor: Actor, part: SplitOff, key: str, stale) -> Actor:
+    """Move ``part``'s mentions out of ``actor`` into a new actor; return what is left of ``actor``."""
+    taken: list = []
+    for text, occurrence in part.mentions:
+        same = [m for m in actor.mentions if fold(m.text) == fold(text)]
+        chosen = same if occurrence == 0 else same[occurrence - 1: occurrence]
+        if not chosen:
+            where = f"{len(same)} mention(s) « {text} »" if same else f"no mention « {text} »"
+            stale(part.line, f"split of `{key}`: {where} to take (mentions: "
+                             f"{', '.join(sorted({m.text for m in actor.mentions})) or 'none'})")
+        taken.extend(m for m in chosen if m not in taken)
+    if not taken:
+        return actor
+    left = tuple(m for m in actor.mentions if m not in taken)
+    new_id = f"{actor.id}--{re.sub(r'[^a-z0-9]+', '-', fold(part.name)).strip('-') or 'split'}"
+    while new_id in actors:
+        new_id += "-2"
+    actors[new_id] = Actor(id=new_id, name=part.name, type=part.type or actor.type, role=part.role, aliases=(),
+                           affiliation=None, mentions=tuple(taken), description=part.description,
+                           confidence=1.0 if part.type else actor.confidence)
+    actors[actor.id] = dataclasses.replace(actor, mentions=left)
+    return actors[actor.id]
 
 
 def _sentence_around(seed, timex: Timex) -> str | None:

@@ -294,3 +294,30 @@ def test_fold():
                                    "PRESENT_REF", "2023-SU"])
 def test_timex_values_accepted(value):
     load(f"dates:\n  - {{text: dimanche, value: '{value}'}}\n")
+
+
+def test_split_moves_mentions_to_a_new_actor():
+    art, issues = apply("""\
+        actors:
+          Lloyd Austin:
+            aliases_add: [Austin]
+          M. Austin:
+            split:
+              - {name: Un autre Austin, type: person, role: homonyme, mentions: [m. austin]}
+        """)
+    assert issues == []
+    assert actor(art, "m-austin").mentions == ()
+    new = actor(art, "m-austin--un-autre-austin")
+    assert (new.name, new.type, new.role, [m.text for m in new.mentions]) == (
+        "Un autre Austin", "person", "homonyme", ["M. Austin"])
+
+
+def test_split_of_a_missing_mention_is_reported():
+    _, issues = apply("""\
+        actors:
+          Lloyd Austin:
+            split:
+              - name: X
+                mentions: [{text: Lloyd Austin, occurrence: 2}]
+        """)
+    assert [(i[2], "1 mention(s) « Lloyd Austin »" in i[3]) for i in issues] == [(4, True)]
