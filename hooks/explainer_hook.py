@@ -22,23 +22,62 @@ import json
 import logging
 import pathlib
 import sys
+import types
 
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.explainer")
+
+# This module is re-executed on every rebuild; what must outlive a rebuild
+# lives in a module that stays in sys.modules.
+_STATE = sys.modules.setdefault("_explainer_hook_state", types.ModuleType("_explainer_hook_state"))
 
 
 def _root(config) -> pathlib.Path:
     return pathlib.Path(config.config_file_path).resolve().parent
 
 
+def _code_stamp(package: pathlib.Path) -> tuple:
+    stamp = []
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc"):
+            info = path.stat()
+            stamp.append((str(path.relative_to(package)), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
 def _import_library(root: pathlib.Path) -> None:
+    """Import ``explainer`` (beside mkdocs.yml); re-import it when its code changed during ``serve``.
+
+    ``explainer/`` is watched, so an edit there rebuilds the site; without a
+    re-import that rebuild would run the old code.  ``explainer.nlp`` is kept,
+    so the spaCy model stays loaded.
+    """
     if str(root) not in sys.path:
-        sys.path.insert(0, str(root))  # the library lives beside mkdocs.yml
-    # Import the extraction stages now, in the first build: importing them
-    # later would write explainer/__pycache__/, which is watched, and cause a
-    # second rebuild.
-    import explainer.extract  # noqa: F401
+        sys.path.insert(0, str(root))
+    stamp = _code_stamp(root / "explainer")
+    previous = getattr(_STATE, "stamp", None)
+    _STATE.stamp = stamp
+    if previous is not None and previous != stamp:
+        kept = sys.modules.get("explainer.nlp")
+        for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
+            if name != "explainer.nlp":
+                del sys.modules[name]
+        import explainer
+
+        if kept is not None:
+            explainer.nlp = kept
+        log.info("explainer: the library's code changed: re-imported it (the spaCy model stays loaded)")
+    # Import the extraction stages now and without writing bytecode: a .pyc
+    # written into the watched explainer/ would trigger a second rebuild.
+    dont_write = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
+    try:
+        import explainer.extract  # noqa: F401
+        import explainer.site  # noqa: F401
+        import explainer.write  # noqa: F401
+    finally:
+        sys.dont_write_bytecode = dont_write
 
 
 def on_serve(server, config, builder):

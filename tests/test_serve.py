@@ -122,6 +122,21 @@ def test_a_new_seed_appears_and_a_deleted_seed_404s(server):
     assert page(server)[0] == 200
 
 
+def test_editing_the_library_reimports_it_once(server):
+    check = server.root / "explainer" / "check.py"
+    original = check.read_text("utf-8")
+    before = server.builds()
+    check.write_text(original + "\n# edited during serve\n", "utf-8")
+    try:
+        assert server.settle(before) == 1
+        assert server.log().count("re-imported it (the spaCy model stays loaded)") == 1
+        assert page(server)[0] == 200
+    finally:
+        before = server.builds()
+        check.write_text(original, "utf-8")
+        server.settle(before)
+
+
 def test_the_model_loads_once_per_session(server):
     # Runs last in this module: every rebuild above went through the same process.
     log = server.log()
