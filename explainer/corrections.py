@@ -325,6 +325,10 @@ def parse(text: str, file: str) -> tuple[Corrections | None, list[Issue]]:
         kw["published"] = _published(r, top["published"][1], top.get("timezone", (None, None))[1])
     if "timezone" in top:
         kw["timezone"] = _timezone(r, top["timezone"][1])
+        published = kw.get("published")
+        if kw["timezone"] and not (published and published.precision == "minute"):
+            r.error(top["timezone"][1], "timezone only matters with a publication time: write "
+                                        "`published: YYYY-MM-DDTHH:MM` (UTC unless it has an offset) beside it")
     if "title" in top:
         kw["title"] = r.text(top["title"][1], "title")
     if "actors" in top:

@@ -321,3 +321,8 @@ def test_split_of_a_missing_mention_is_reported():
                 mentions: [{text: Lloyd Austin, occurrence: 2}]
         """)
     assert [(i[2], "1 mention(s) « Lloyd Austin »" in i[3]) for i in issues] == [(4, True)]
+
+
+def test_timezone_without_a_publication_time_is_an_error():
+    _, issues = corr.parse("published: 2023-11-12\ntimezone: Asia/Seoul\n", FILE)
+    assert [(i[2], "publication time" in i[3]) for i in issues] == [(2, True)]
