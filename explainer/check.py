@@ -1,4 +1,12 @@
-"""The editor's gate: what needs a human eye before publishing, as ``file:line``."""
+"""The editor's gate: what needs a human eye before publishing, as ``file:line``.
+
+Errors (exit 1, and ``mkdocs build --strict`` fails): seeds or correction
+files that cannot be read, unknown keys in a correction file, correction
+entries that match nothing, template errors.  Warnings (listed, exit 0):
+seeds without a publication date, dates not fully resolved, actors without a
+type or with a low confidence, possible duplicate actors.  Each warning says
+which correction-file entry would settle it.
+"""
 
 from __future__ import annotations
 
@@ -24,38 +32,57 @@ def _fold(text: str) -> str:
 
 
 def review(config: SiteConfig, generated: Generated) -> list[Problem]:
-    """Every problem of the build, then the doubts about each article."""
+    """Every problem of the build and the doubts about each article, by file and line."""
     problems = list(generated.problems)
     for article in generated.articles:
         problems.extend(review_article(article))
-    return problems
+    seen: set[Problem] = set()
+    unique = [p for p in problems if not (p in seen or seen.add(p))]
+    return sorted(unique, key=lambda p: (p.file, p.line or 0))
+
+
+def _corrections_file(article: Article) -> str:
+    return article.seed.source_file.rsplit(".", 1)[0] + ".yaml"
 
 
 def review_article(article: Article) -> list[Problem]:
     source = article.seed.source_file
+    fixes = _corrections_file(article)
     out: list[Problem] = []
+    occurrences: dict[str, int] = defaultdict(int)
     for timex in article.timexes:
+        occurrences[_fold(timex.text)] += 1
         if not timex.resolved:
+            exact = article.seed.published is not None and article.seed.published.precision in ("day", "minute")
+            fix = "set" if exact else "set the exact publication date (`published: YYYY-MM-DD`) or"
             out.append(Problem("warning", source, _line(article, timex.paragraph),
-                               f"date « {timex.text} » is only known as {timex.value}: set the exact publication "
-                               f"date or fix the value in the correction file"))
+                               f"date « {timex.text} » is only known as {timex.value}: {fix} the value "
+                               f"(`dates: [{{text: {timex.text}, occurrence: {occurrences[_fold(timex.text)]}, "
+                               f"value: …}}]`) in {fixes}"))
     for actor in article.actors:
         line = _line(article, actor.mentions[0].paragraph) if actor.mentions else None
         if actor.type == "other":
             out.append(Problem("warning", source, line, f"actor « {actor.name} » has no type: set one "
-                               f"(person, organization, state, place, event, work) or drop it"))
+                               f"(person, organization, state, place, event, work) or drop it in {fixes}"))
         elif actor.confidence < LOW_CONFIDENCE:
             out.append(Problem("warning", source, line, f"actor « {actor.name} » typed {actor.type} with low "
-                               f"confidence ({actor.confidence:.2f}): check it"))
+                               f"confidence ({actor.confidence:.2f}): confirm or fix its `type:` in {fixes}"))
     # Two entries whose names share a folded word of 4+ letters may be one actor split in two.
     by_word: dict[str, list[str]] = defaultdict(list)
+    first_line: dict[str, int | None] = {}
     for actor in article.actors:
+        first_line[actor.name] = _line(article, actor.mentions[0].paragraph) if actor.mentions else None
         if actor.type == "person":
             for word in set(_fold(actor.name).replace("-", " ").split()):
                 if len(word) >= 4:
                     by_word[word].append(actor.name)
+    reported: set[tuple[str, ...]] = set()
     for word, names in sorted(by_word.items()):
-        if len(names) > 1:
-            out.append(Problem("warning", source, None, f"possible duplicate actors: {' / '.join(sorted(names))} "
-                               f"(merge them in the correction file if they are one)"))
+        group = tuple(sorted(set(names)))
+        if len(group) > 1 and group not in reported:
+            reported.add(group)
+            lines = [first_line[n] for n in group if first_line[n]]
+            out.append(Problem("warning", source, min(lines) if lines else None,
+                               f"possible duplicate actors: {' / '.join(group)} (if they are one, add "
+                               f"`merge_into: {group[0]}` under the other in {fixes})"))
     return out

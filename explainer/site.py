@@ -16,20 +16,31 @@ import pathlib
 import time
 
 import jinja2
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from markupsafe import escape
+
+from . import corrections as corrections_mod
 from . import nlp as nlp_mod
 from .cache import ExtractionCache, cache_key, code_version
+from .corrections import Corrections
 from .errors import ExplainerError
-from .extract import Layout, extract_article
 from .knowledge import Knowledge, KnowledgeError
 from .model import Article, PubDate, Seed
 from .read import read_seed
 from .render import Renderer
 
 log = logging.getLogger("explainer")
+
+# Kept for the whole process (``mkdocs serve`` re-imports the hook on every
+# rebuild, but not this module): extraction results by cache key, so an
+# unchanged seed costs neither spaCy nor a disk read; and the last slug each
+# seed had, so a seed broken during ``serve`` keeps its URL and shows its error.
+_MEMO: dict[str, Article] = {}
+_MEMO_MAX = 20_000
+_LAST_SLUG: dict[str, str] = {}
 
 Severity = Literal["error", "warning"]
 
@@ -127,11 +138,36 @@ class Generator:
                 problems.append(Problem("error", rel, None, f"cannot read the file: {exc.strerror}"))
                 continue
             seed = self._unique_slug(seed, taken, problems)
-            if seed.published is None:
-                problems.append(Problem("warning", rel, 1, "no publication date: relative dates stay unresolved "
-                                        "(add a `date YYYY-MM-DD` first line)"))
             seeds.append((seed, path.read_bytes()))
         return seeds, problems
+
+    def load_corrections(self, seeds: Sequence[tuple[Seed, bytes]]) -> tuple[dict[str, Corrections], list[Problem]]:
+        """The correction file beside each seed (``seeds/a.yaml`` for ``seeds/a.txt``), validated.
+
+        A file with any error is refused as a whole (every error is reported);
+        its seed still builds, uncorrected.
+        """
+        found: dict[str, Corrections] = {}
+        problems: list[Problem] = []
+        for seed, _raw in seeds:
+            path = corrections_mod.corrections_path(self.config.root / seed.source_file)
+            if not path.is_file():
+                continue
+            corrections, issues = corrections_mod.load(path, self.config.relative(path))
+            problems.extend(Problem(*issue) for issue in issues)
+            if corrections is not None:
+                found[seed.source_file] = corrections
+        return found, problems
+
+    def orphan_corrections(self, seed_paths: Sequence[pathlib.Path]) -> list[Problem]:
+        """Correction files whose seed is gone (renamed or deleted)."""
+        if not self.config.seeds_dir.is_dir():
+            return []
+        stems = {p.stem for p in seed_paths}
+        return [Problem("warning", self.config.relative(path), None,
+                        f"correction file without a seed: there is no {path.stem}.txt beside it "
+                        f"(rename it with its seed, or delete it)")
+                for path in sorted(self.config.seeds_dir.glob("*.yaml")) if path.stem not in stems]
 
     @staticmethod
     def _unique_slug(seed: Seed, taken: set[str], problems: list[Problem]) -> Seed:
@@ -160,38 +196,70 @@ class Generator:
         return Knowledge.load(*files), problems, blob
 
     def extract(self, seeds: Sequence[tuple[Seed, bytes]], knowledge: Knowledge, knowledge_blob: bytes,
-                published: PubDate | None = None) -> tuple[list[Article], list[Problem], dict[str, float]]:
-        """Articles for ``seeds``, from the cache where possible, else through spaCy."""
+                published: PubDate | None = None,
+                corrections: Mapping[str, Corrections] | None = None,
+                ) -> tuple[list[Article], list[Problem], dict[str, float]]:
+        """Articles for ``seeds``, from the cache where possible, else through spaCy.
+
+        ``published`` overrides every seed's publication date (``extract
+        --published``); a seed's correction file may set its own (it wins).
+        Both are part of the cache key; the rest of a correction file is
+        applied after extraction (``apply_corrections``) and is not.
+        """
+        corrections = corrections or {}
         articles: dict[int, Article] = {}
-        misses: list[tuple[int, Seed, str]] = []
+        misses: list[tuple[int, Seed, str, PubDate | None]] = []
         version = code_version() + nlp_mod.model_version(self.config.model)
         for k, (seed, raw) in enumerate(seeds):
-            key = cache_key(raw, knowledge_blob, version, seed.slug, published.value if published else "")
-            cached = self.cache.get(key)
+            fix = corrections.get(seed.source_file)
+            override = (fix.published if fix and fix.published else None) or published
+            key = cache_key(raw, knowledge_blob, version, seed.slug, override.value if override else "",
+                            fix.extraction_key() if fix else "")
+            cached = _MEMO.get(key) or self.cache.get(key)
             if cached is not None:
+                _remember(key, cached)
                 articles[k] = dataclasses.replace(cached, seed=dataclasses.replace(cached.seed, source_file=seed.source_file))
             else:
-                misses.append((k, seed, key))
+                misses.append((k, seed, key, override))
         problems: list[Problem] = []
-        stats = {"cached": float(len(articles)), "extracted": float(len(misses)), "model_load_s": 0.0}
+        stats = {"cached": float(len(articles)), "extracted": float(len(misses)), "model_load_s": 0.0,
+                 "model_loaded": 0.0}
         if misses:
+            from .extract import Layout, extract_article  # imports the NLP stages: only when needed
+
             t0 = time.perf_counter()
+            was_loaded = nlp_mod.load.cache_info().currsize
             nlp = nlp_mod.load(self.config.model)
             stats["model_load_s"] = time.perf_counter() - t0
-            texts = (Layout.of(seed).text for _, seed, _ in misses)
-            for n, ((k, seed, key), doc) in enumerate(zip(misses, nlp.pipe(texts, batch_size=16)), start=1):
+            stats["model_loaded"] = float(nlp_mod.load.cache_info().currsize > was_loaded)
+            texts = (Layout.of(seed).text for _, seed, _, _ in misses)
+            for n, ((k, seed, key, override), doc) in enumerate(zip(misses, nlp.pipe(texts, batch_size=16)), start=1):
                 if self.progress:
                     self.progress(n, len(misses), seed.source_file)
                 try:
-                    article = extract_article(seed, doc, knowledge, published)
+                    article = extract_article(seed, doc, knowledge, override)
                 except Exception as exc:  # one seed's failure must not stop the site
                     log.exception("extraction failed for %s", seed.source_file)
                     problems.append(Problem("error", seed.source_file, None,
                                             f"extraction failed ({type(exc).__name__}: {exc}); please report it"))
                     continue
                 self.cache.put(key, article)
+                _remember(key, article)
                 articles[k] = article
         return [articles[k] for k in sorted(articles)], problems, stats
+
+    # -- correct ------------------------------------------------------------
+    @staticmethod
+    def apply_corrections(articles: Sequence[Article], corrections: Mapping[str, Corrections]
+                          ) -> tuple[list[Article], list[Problem]]:
+        """Each seed's correction file applied to its extracted article; stale entries reported."""
+        out: list[Article] = []
+        problems: list[Problem] = []
+        for article in articles:
+            corrected, issues = corrections_mod.apply(article, corrections.get(article.seed.source_file))
+            problems.extend(Problem(*issue) for issue in issues)
+            out.append(corrected)
+        return out, problems
 
     # -- render -------------------------------------------------------------
     def render(self, articles: Sequence[Article], problems: list[Problem]) -> dict[str, str]:
@@ -223,15 +291,89 @@ class Generator:
     # -- all ----------------------------------------------------------------
     def generate(self, paths: Iterable[pathlib.Path] | None = None, published: PubDate | None = None) -> Generated:
         t0 = time.perf_counter()
+        whole_site = paths is None
         seed_paths = list(paths) if paths is not None else discover_seeds(self.config.seeds_dir)
         seeds, problems = self.read_seeds(seed_paths)
+        corrections, correction_problems = self.load_corrections(seeds)
+        problems += correction_problems
+        if whole_site:
+            problems += self.orphan_corrections(seed_paths)
+        for seed, _raw in seeds:
+            fix = corrections.get(seed.source_file)
+            if seed.published is None and published is None and not (fix and fix.published):
+                problems.append(Problem("warning", seed.source_file, 1,
+                                        "no publication date: relative dates stay unresolved (add a "
+                                        "`date YYYY-MM-DD` first line, or `published:` in the correction file)"))
         knowledge, knowledge_problems, blob = self.load_knowledge()
         problems += knowledge_problems
         t1 = time.perf_counter()
-        articles, extract_problems, stats = self.extract(seeds, knowledge, blob, published)
+        articles, extract_problems, stats = self.extract(seeds, knowledge, blob, published, corrections)
         problems += extract_problems
+        articles, applied_problems = self.apply_corrections(articles, corrections)
+        problems += applied_problems
         t2 = time.perf_counter()
         pages = self.render(articles, problems)
+        flag_pages(pages, articles, problems, self.config)
         t3 = time.perf_counter()
         stats.update(read_s=t1 - t0, extract_s=t2 - t1, render_s=t3 - t2, seeds=float(len(seed_paths)))
         return Generated(pages=pages, articles=tuple(articles), problems=tuple(problems), stats=stats)
+
+
+def _remember(key: str, article: Article) -> None:
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[key] = article
+
+
+def flag_pages(pages: dict[str, str], articles: Sequence[Article], problems: Sequence[Problem],
+               config: SiteConfig) -> None:
+    """Make errors visible where the editor looks: on the page itself.
+
+    A page whose seed or correction file has errors gets a banner listing
+    them (file:line: what to fix) right under its front matter.  A seed that
+    cannot be read any more keeps, for the rest of the process (``mkdocs
+    serve``), an error page at its last URL instead of a 404.
+    """
+    errors: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.severity == "error":
+            stem = str(pathlib.Path(problem.file).with_suffix(""))
+            errors.setdefault(stem, []).append(problem)
+    live: set[str] = set()
+    for article in articles:
+        source = article.seed.source_file
+        live.add(source)
+        _LAST_SLUG[source] = article.slug
+        found = errors.get(str(pathlib.Path(source).with_suffix("")))
+        rel = f"explainers/{article.slug}.md"
+        if found and rel in pages:
+            pages[rel] = _insert_banner(pages[rel], _banner(found))
+    for source, slug in list(_LAST_SLUG.items()):
+        rel = f"explainers/{slug}.md"
+        if source in live or rel in pages:
+            continue
+        found = errors.get(str(pathlib.Path(source).with_suffix("")))
+        if not found:
+            del _LAST_SLUG[source]  # deleted or renamed: its page is gone
+            continue
+        pages[rel] = ("---\n# Generated by explainer: error page for a seed that cannot be read.\n"
+                      "title: Erreur dans l’article\n---\n\n# Cet article ne peut pas être construit\n\n"
+                      + _banner(found))
+
+
+def _banner(problems: Sequence[Problem]) -> str:
+    items = "\n".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)
+    return ('!!! failure "À corriger avant publication"\n\n'
+            "    Le fichier source ou le fichier de corrections de cette page a des erreurs ; "
+            "la page est affichée sans les corrections en cause.\n\n"
+            f'<ul class="ex-problems" markdown="0">\n{items}\n</ul>\n\n')
+
+
+def _insert_banner(page: str, banner: str) -> str:
+    """Put ``banner`` after the page's front matter (or first, if it has none)."""
+    if page.startswith("---\n"):
+        end = page.find("\n---\n", 4)
+        if end >= 0:
+            cut = end + len("\n---\n")
+            return page[:cut] + "\n" + banner + page[cut:]
+    return banner + page

@@ -3,9 +3,17 @@
 Thin on purpose: it asks the ``explainer`` library for the pages and hands
 them to MkDocs as ``File.generated`` objects.  It never writes into
 ``docs/`` (``mkdocs serve`` watches it, so a write would rebuild forever).
-``seeds/`` and ``templates/`` are in ``watch:`` in mkdocs.yml, so an edit
-there triggers one rebuild; the extraction cache and the model, kept by the
-library for the whole process, make that rebuild cheap.
+``seeds/`` (seeds and their ``.yaml`` correction files) and ``templates/``
+are in ``watch:`` in mkdocs.yml, and ``on_serve`` adds the site-wide
+knowledge file, so an edit there triggers one rebuild.  MkDocs re-imports
+this hook on every rebuild, but the ``explainer`` package stays imported:
+the spaCy model (``nlp.load``'s cache) and the in-process extraction memo
+live for the whole ``serve`` session, so a rebuild re-extracts only the
+seeds that changed.
+
+Errors (a broken seed, a correction that matches nothing…) are logged as
+MkDocs warnings, so ``mkdocs build --strict`` fails on them; warnings are
+logged as info.  The pages also show them (see ``explainer.site.flag_pages``).
 """
 
 from __future__ import annotations
@@ -14,20 +22,77 @@ import json
 import logging
 import pathlib
 import sys
+import types
 
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.explainer")
+
+# This module is re-executed on every rebuild; what must outlive a rebuild
+# lives in a module that stays in sys.modules.
+_STATE = sys.modules.setdefault("_explainer_hook_state", types.ModuleType("_explainer_hook_state"))
 
 
 def _root(config) -> pathlib.Path:
     return pathlib.Path(config.config_file_path).resolve().parent
 
 
+def _code_stamp(package: pathlib.Path) -> tuple:
+    stamp = []
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc"):
+            info = path.stat()
+            stamp.append((str(path.relative_to(package)), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+def _import_library(root: pathlib.Path) -> None:
+    """Import ``explainer`` (beside mkdocs.yml); re-import it when its code changed during ``serve``.
+
+    ``explainer/`` is watched, so an edit there rebuilds the site; without a
+    re-import that rebuild would run the old code.  ``explainer.nlp`` is kept,
+    so the spaCy model stays loaded.
+    """
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    stamp = _code_stamp(root / "explainer")
+    previous = getattr(_STATE, "stamp", None)
+    _STATE.stamp = stamp
+    if previous is not None and previous != stamp:
+        kept = sys.modules.get("explainer.nlp")
+        for name in [n for n in sys.modules if n == "explainer" or n.startswith("explainer.")]:
+            if name != "explainer.nlp":
+                del sys.modules[name]
+        import explainer
+
+        if kept is not None:
+            explainer.nlp = kept
+        log.info("explainer: the library's code changed: re-imported it (the spaCy model stays loaded)")
+    # Import the extraction stages now and without writing bytecode: a .pyc
+    # written into the watched explainer/ would trigger a second rebuild.
+    dont_write = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
+    try:
+        import explainer.extract  # noqa: F401
+        import explainer.site  # noqa: F401
+        import explainer.write  # noqa: F401
+    finally:
+        sys.dont_write_bytecode = dont_write
+
+
+def on_serve(server, config, builder):
+    root = _root(config)
+    _import_library(root)
+    from explainer.site import SiteConfig
+
+    for path in SiteConfig.from_root(root).knowledge_files:
+        server.watch(str(path), recursive=False)
+    return server
+
+
 def on_files(files: Files, config) -> Files:
     root = _root(config)
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))  # the library lives beside mkdocs.yml
+    _import_library(root)
     from explainer.site import Generator, SiteConfig
     from explainer.write import MANIFEST
 
@@ -54,7 +119,11 @@ def on_files(files: Files, config) -> Files:
                 continue
             files.remove(existing)
         files.append(File.generated(config, rel, content=content))
-    log.info("explainer: %d page(s) from %d seed(s), %d extracted, %d from cache",
-             len(generated.articles), int(generated.stats["seeds"]), int(generated.stats["extracted"]),
-             int(generated.stats["cached"]))
+    stats = generated.stats
+    if stats.get("model_loaded"):
+        log.info("explainer: loaded the spaCy model %s in %.1fs", site.model, stats["model_load_s"])
+    errors = len(generated.errors)
+    log.info("explainer: %d page(s) from %d seed(s), %d extracted, %d from cache; %d error(s), %d warning(s)",
+             len(generated.articles), int(stats["seeds"]), int(stats["extracted"]), int(stats["cached"]),
+             errors, len(generated.problems) - errors)
     return files
