@@ -38,6 +38,8 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=pathlib.Path, default=ROOT, help="project folder (default: this one)")
     parser.add_argument("--no-cache", action="store_true", help="re-extract every seed, ignoring .cache/")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                        help="spaCy worker processes for large batches (default: %(default)s)")
     sub = parser.add_subparsers(dest="command")
 
     build = sub.add_parser("build", help="write the generated pages into docs/ (the default command)",
@@ -72,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command or "build"
     if command == "build":
-        return cmd_build(args.root, strict=getattr(args, "strict", False), cache=not args.no_cache)
+        return cmd_build(args.root, strict=getattr(args, "strict", False), cache=not args.no_cache, jobs=args.jobs)
     if command == "check":
         return cmd_check(args.root, args.format, cache=not args.no_cache)
     if command == "extract":
@@ -101,17 +103,17 @@ class Progress:
             sys.stderr.flush()
 
 
-def _generate(root: pathlib.Path, cache: bool):
+def _generate(root: pathlib.Path, cache: bool, jobs: int = 1):
     from .site import Generator, SiteConfig
 
     config = SiteConfig.from_root(root, cache=cache)
-    return config, Generator(config, progress=Progress()).generate()
+    return config, Generator(config, progress=Progress(), n_process=jobs).generate()
 
 
-def cmd_build(root: pathlib.Path, strict: bool, cache: bool) -> int:
+def cmd_build(root: pathlib.Path, strict: bool, cache: bool, jobs: int = 1) -> int:
     from .write import write_pages
 
-    config, generated = _generate(root, cache)
+    config, generated = _generate(root, cache, jobs)
     report = write_pages(config.docs_dir, generated.pages)
     for problem in generated.problems:
         print(problem, file=sys.stderr)
@@ -153,7 +155,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .site import Generator, SiteConfig
 
     config = SiteConfig.from_root(args.root, cache=not args.no_cache)
-    generated = Generator(config).generate(paths=args.seeds, published=args.published)
+    generated = Generator(config, n_process=args.jobs).generate(paths=args.seeds, published=args.published)
     for problem in generated.problems:
         print(problem, file=sys.stderr)
     by_source = {a.seed.source_file: a for a in generated.articles}

@@ -27,21 +27,23 @@ class ModelNotInstalled(RuntimeError):
     """The spaCy pipeline package is missing from the environment."""
 
 
+def paragraph_breaks(doc):
+    """A blank line ends a sentence: captions, titles and bylines have no final period,
+    and without this the parser glues them to the next paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text or "\n\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 def _register_components() -> None:
+    # Registered at module level (not a closure) so worker processes of
+    # nlp.pipe(n_process=2) can find it.
     from spacy.language import Language
 
-    if "paragraph_breaks" in Language.factories:
-        return
-
-    @Language.component("paragraph_breaks")
-    def paragraph_breaks(doc):
-        """A blank line ends a sentence: captions, titles and bylines have no final period,
-        and without this the parser glues them to the next paragraph."""
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if previous.is_space and previous.text.count("\n") >= 1 or "\n\n" in previous.whitespace_:
-                token.is_sent_start = True
-        return doc
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=paragraph_breaks)
 
 
 @functools.lru_cache(maxsize=4)
