@@ -1,0 +1,410 @@
+"""Actors: spaCy's PER/LOC/ORG/MISC spans → the actors an editor would list.
+
+Pipeline, on the one Doc of the whole article:
+
+1. *candidates*: NER spans split on newlines and cleaned (determiners,
+   elisions, honorifics, title words stripped; ALL-CAPS credit lines only
+   kept where they name something known), plus what the NER missed: known
+   names found in the text (``Knowledge`` forms) and ministries
+   ("ministère sud-coréen de la Défense");
+2. *typing* per mention (``actor_types``): a capital acting is its state, the
+   same capital as a location is a place;
+3. *merging*: one key per actor — the knowledge id, else the folded name;
+   surnames join the full name, "(ACRONYM)" joins the name before it;
+4. *roles and affiliations* (``actor_roles``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import actor_roles, actor_types
+from .knowledge import Entry, Knowledge, fold, slug
+from .model import Actor, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+# Leading words that are not part of a name ("l’ONU", "de l’Ukraine").
+_LEADING = re.compile(
+    r"^(?:(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]\s*|(?:de|du|des|la|le|les|au|aux|à|a|en|et|par|pour"
+    r"|sur|dans|avec|entre|chez|De|Du|Des|La|Le|Les|Au|Aux|À|En|Et|Par|Pour|Sur|Dans|Avec|Entre|Chez)\s+)")
+_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mgr|Sir|Lord)\s+")
+_TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+")
+# Role/domain words spaCy sometimes glues to a name ("Défense Lloyd Austin")
+# or takes for one ("État" in "secrétaire d’État").
+_TITLE_WORDS = frozenset(fold(w) for w in """
+Défense Intérieur Justice Affaires étrangères Économie Finances Santé Travail Éducation Culture
+Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget Logement Sports
+État Etat Président Premier Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
+""".split())
+_ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
+_MINISTRY = re.compile(
+    r"\b(?P<head>[Mm]inistère|[Dd]épartement)(?:\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?))?"
+    r"\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
+    r"(?P<dom>[A-ZÉÈÊÎÔ][\w’'-]*(?:\s+(?:étrangères|extérieures|intérieure|publique|nationale|sociales|européennes))?)")
+MAX_GAZETTEER_TOKENS = 8
+
+
+@dataclass
+class Candidate:
+    """One mention before merging."""
+
+    start: int
+    end: int
+    text: str  # cleaned surface form == doc.text[start:end]
+    type: str
+    entry: Entry | None
+    confidence: float
+    label: str
+    span: "Span"
+    affiliation: Entry | None = None
+
+
+@dataclass
+class _Cluster:
+    key: str
+    name: str
+    type: str = "other"
+    type_votes: Counter = field(default_factory=Counter)
+    entry: Entry | None = None
+    mentions: list[Candidate] = field(default_factory=list)
+    confidence: float = 1.0
+    role: str | None = None
+    role_state: Entry | None = None
+    affiliation_entry: Entry | None = None
+    homologue: tuple[str, str] | None = None  # (own role text, demonym) awaiting the counterpart
+
+
+def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
+    """Strip leading determiners/prepositions/honorifics and trailing punctuation.
+
+    A known form is never cut ("La Havane", "Le Caire").  Returns the new
+    text and its start offset.
+    """
+    while True:
+        stripped = _TRAILING.sub("", text)
+        if stripped != text:
+            lead = len(text) - len(text.lstrip(" \t«\"“([")) if text[:1] in " \t«\"“([" else 0
+            start += lead
+            text = stripped
+            continue
+        if knowledge.lookup(text) or knowledge.is_capital(text):
+            return text, start
+        m = _LEADING.match(text) or _HONORIFIC.match(text)
+        if not m:
+            return text, start
+        start += m.end()
+        text = text[m.end():]
+
+
+def _clip_titles(text: str, start: int) -> tuple[str, int]:
+    """Drop leading role words from a person: "Défense Shin Won-sik" → "Shin Won-sik"."""
+    words = text.split(" ")
+    while len(words) > 1 and fold(words[0]) in _TITLE_WORDS:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _is_shouting(line: str) -> bool:
+    """An ALL-CAPS line (photo credit, wire header): names there need knowledge."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _line_of(doc_text: str, start: int) -> str:
+    a = doc_text.rfind("\n", 0, start) + 1
+    b = doc_text.find("\n", start)
+    return doc_text[a: b if b >= 0 else len(doc_text)]
+
+
+def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """Longest known forms inside ``doc.text[start:end]``, token-aligned."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out, i = [], span.start
+    while i < span.end:
+        for n in range(min(MAX_GAZETTEER_TOKENS, span.end - i), 0, -1):
+            piece = doc[i: i + n]
+            if knowledge.lookup(piece.text) or knowledge.is_capital(piece.text):
+                out.append((piece.start_char, piece.end_char))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+class _Extractor:
+    def __init__(self, doc: "Doc", knowledge: Knowledge):
+        self.doc = doc
+        self.text = doc.text
+        self.knowledge = knowledge
+        self.candidates: list[Candidate] = []
+        self.taken: list[tuple[int, int]] = []  # character ranges already used
+
+    # -- candidates --------------------------------------------------------
+    def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
+            forced: actor_types.Typed | None = None) -> None:
+        text, start = _clean(self.text[start:end], start, self.knowledge)
+        if label == "PER":
+            text, start = _clip_titles(text, start)
+        end = start + len(text)
+        if not text or not any(c.isalpha() for c in text):
+            return
+        if any(s < end and start < e for s, e in self.taken):
+            return
+        known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
+        if not known and forced is None:
+            if text[0].islower() or self.knowledge.is_not_actor(text) or self.knowledge.is_demonym(text):
+                return
+            if fold(text) in _TITLE_WORDS:
+                return
+        elif known and self.knowledge.is_not_actor(text):
+            return
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        typed = forced or actor_types.type_mention(span, text, label, self.knowledge)
+        if typed is None:
+            return
+        self.taken.append((start, end))
+        self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
+                                         span, affiliation))
+
+    def collect(self) -> None:
+        self._ministries()
+        for ent in self.doc.ents:
+            for a, b in self._lines(ent.start_char, ent.end_char):
+                if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
+                    for s, e in _known_subspans(self.doc, a, b, self.knowledge):
+                        self.add(s, e, ent.label_)
+                else:
+                    self.add(a, b, ent.label_)
+        self._gazetteer()
+        self.candidates.sort(key=lambda c: c.start)
+
+    def _lines(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a span on newlines: spaCy lets entities run across paragraphs."""
+        out, pos = [], start
+        for part in self.text[start:end].split("\n"):
+            if part.strip():
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return out
+
+    def _ministries(self) -> None:
+        """"le ministère sud-coréen de la Défense": an organisation the NER may miss."""
+        for m in _MINISTRY.finditer(self.text):
+            dem = m.group("dem")
+            state = self.knowledge.state_of_demonym(dem) if dem else None
+            if dem and state is None:
+                continue  # "ministère chargé de …": not this construction
+            start, end = m.start("head"), m.end("dom")
+            self.add(start, end, "ORG", affiliation=state,
+                     forced=actor_types.Typed("organization", None, 0.9))
+            if self.candidates and self.candidates[-1].start == start:
+                self.candidates[-1].text = self.text[start:end]
+
+    def _gazetteer(self) -> None:
+        """Known states and organisations the NER missed ("des États-Unis", "du Japon")."""
+        doc, k = self.doc, self.knowledge
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not (tok.text[:1].isupper()):
+                i += 1
+                continue
+            for n in range(min(MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
+                piece = doc[i: i + n]
+                if "\n" in piece.text:
+                    continue
+                entry = k.lookup(piece.text)
+                if entry is None or entry.type not in ("state", "organization"):
+                    continue
+                if any(t.ent_type_ == "PER" for t in piece):
+                    continue  # "Dominique de Villepin" is not Dominica
+                after = doc[piece.end] if piece.end < len(doc) else None
+                if n == 1 and after is not None and after.text[:1].isupper() and after.is_alpha:
+                    continue  # a first name: "Maurice Papon"
+                if _is_shouting(_line_of(self.text, piece.start_char)) and not piece.text.isupper():
+                    pass
+                self.add(piece.start_char, piece.end_char, "ORG" if entry.type == "organization" else "LOC")
+                i += n - 1
+                break
+            i += 1
+
+    # -- merging -----------------------------------------------------------
+    def cluster(self) -> list[_Cluster]:
+        clusters: dict[str, _Cluster] = {}
+        order: list[str] = []
+
+        def get(key: str, name: str) -> _Cluster:
+            if key not in clusters:
+                clusters[key] = _Cluster(key, name)
+                order.append(key)
+            return clusters[key]
+
+        persons = [c for c in self.candidates if c.type == "person" and c.entry is None]
+        full_names = [c for c in persons if len(c.text.split()) > 1]
+        for c in self.candidates:
+            if c.entry is not None:
+                key, name = "id:" + c.entry.id, c.entry.name
+                if c.type == "place":  # a capital as a location is the city
+                    key, name = "place:" + fold(c.text), c.text
+            elif c.type == "person":
+                name = self._full_name(c, full_names)
+                known = self.knowledge.lookup(name)
+                key = "id:" + known.id if known else "per:" + fold(name)
+                if known:
+                    name = known.name
+            else:
+                key, name = "name:" + fold(c.text), c.text
+            if c.type == "place" and c.entry is not None and c.entry.type == "state":
+                key, name = "id:" + c.entry.id, c.entry.name
+            cl = get(key, name)
+            cl.entry = cl.entry or (c.entry if c.type != "place" or (c.entry and c.entry.type != "state") else None)
+            cl.type_votes[c.type] += c.confidence
+            cl.mentions.append(c)
+        # "(ACRONYM)" right after a name is that name's alias.
+        self._merge_acronyms(clusters, order)
+        return [clusters[k] for k in order if k in clusters]
+
+    def _full_name(self, c: Candidate, full_names: list[Candidate]) -> str:
+        """"Austin" → "Lloyd Austin": the nearest full name ending (or starting) with it."""
+        words = c.text.split()
+        if len(words) > 1:
+            return c.text
+        by_surname = [f for f in full_names if fold(f.text.split()[-1]) == fold(c.text)
+                      or fold(" ".join(f.text.split()[1:])) == fold(c.text)]
+        if by_surname:
+            before = [f for f in by_surname if f.start < c.start]
+            return (before[-1] if before else by_surname[0]).text
+        by_first = {fold(f.text) for f in full_names if fold(f.text.split()[0]) == fold(c.text)}
+        if len(by_first) == 1:
+            return next(f.text for f in full_names if fold(f.text) in by_first)
+        return c.text
+
+    def _merge_acronyms(self, clusters: dict[str, _Cluster], order: list[str]) -> None:
+        by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
+        for cl in list(clusters.values()):
+            for m in cl.mentions:
+                if not _ACRONYM.match(m.text) or cl.key not in clusters:
+                    continue
+                before = self.text[max(0, m.start - 3): m.start]
+                if not before.endswith(("(", " (")):
+                    continue
+                prev_end = m.start - 1 - (1 if before.endswith(" (") else 0)
+                target = by_end.get(prev_end)
+                if target is None or target is cl or target.key not in clusters:
+                    continue
+                if cl.entry is not None and target.entry is not None:
+                    continue  # two known actors: "Corée du Nord (KCNA)" is not one
+                # The known side keeps its identity; the acronym becomes an alias.
+                keep, drop = (cl, target) if cl.entry and not target.entry else (target, cl)
+                keep.mentions.extend(drop.mentions)
+                keep.type_votes.update(drop.type_votes)
+                keep.entry = keep.entry or drop.entry
+                del clusters[drop.key]
+
+    # -- roles, affiliations, records ---------------------------------------
+    def finish(self, clusters: list[_Cluster]) -> list[Actor]:
+        k = self.knowledge
+        state_ids = {cl.entry.id: cl for cl in clusters if cl.entry is not None}
+        per_sentence: dict[int, list[_Cluster]] = {}
+        for cl in clusters:
+            cl.type = max(cl.type_votes.items(), key=lambda kv: (kv[1], kv[0] == "person"))[0]
+            if cl.entry is not None and cl.type == cl.entry.type:
+                cl.type = cl.entry.type
+            total = sum(cl.type_votes.values())
+            cl.confidence = min(1.0, max(c.confidence for c in cl.mentions)) * (cl.type_votes[cl.type] / total)
+            cl.mentions.sort(key=lambda c: c.start)
+            if cl.type != "person":
+                continue
+            for m in cl.mentions:
+                per_sentence.setdefault(m.span.sent.start, []).append(cl)
+                found = actor_roles.find_role(m.span, k)
+                if found is None:
+                    continue
+                state = found.demonym_state or actor_roles.governing_state(self.doc, found.title_token, k)
+                words = found.role.split()
+                if words[0].lower() == "homologue" and len(words) > 1:
+                    cl.homologue = (found.role, words[1])
+                    cl.role_state = cl.role_state or state
+                    continue
+                if cl.role is None or len(found.role) > len(cl.role):
+                    cl.role = found.role
+                    cl.role_state = state or cl.role_state
+                    cl.affiliation_entry = self._role_org(found.role) or state
+        # "son homologue sud-coréen X": X mirrors the other person of the sentence.
+        for cl in clusters:
+            if cl.homologue and cl.role is None:
+                own, demonym = cl.homologue
+                sent = cl.mentions[0].span.sent.start
+                others = [o for o in per_sentence.get(sent, []) if o is not cl and o.role]
+                cl.role = actor_roles.counterpart_role(own, others[0].role if others else None, demonym)
+                cl.affiliation_entry = cl.role_state
+        actors: list[Actor] = []
+        used_ids: set[str] = set()
+        ids: dict[str, str] = {}
+        for cl in clusters:
+            base = slug(cl.name)
+            actor_id, n = base, 2
+            while actor_id in used_ids:
+                actor_id, n = f"{base}-{n}", n + 1
+            used_ids.add(actor_id)
+            ids[cl.key] = actor_id
+        by_entry = {cl.entry.id: ids[cl.key] for cl in clusters if cl.entry is not None}
+        for cl in clusters:
+            aff_entry = cl.affiliation_entry
+            if aff_entry is None:
+                aff_entry = next((m.affiliation for m in cl.mentions if m.affiliation), None)
+            if aff_entry is None and cl.entry is not None and cl.entry.affiliation:
+                aff_entry = k.get(cl.entry.affiliation)
+            affiliation = by_entry.get(aff_entry.id) if aff_entry is not None else None
+            if affiliation == ids[cl.key]:
+                affiliation = None
+            forms = [m.text for m in cl.mentions]
+            aliases = tuple(dict.fromkeys(f for f in forms if fold(f) != fold(cl.name)))
+            mentions = tuple(sorted({(m.start, m.end, self.text[m.start:m.end]) for m in cl.mentions}))
+            actors.append(Actor(
+                id=ids[cl.key],
+                name=cl.name,
+                type=cl.type,
+                role=cl.role if cl.type == "person" else None,
+                aliases=aliases,
+                affiliation=affiliation,
+                mentions=tuple(Mention(0, s, e, t) for s, e, t in mentions),
+                description=cl.entry.description if cl.entry is not None else None,
+                confidence=round(cl.confidence, 3),
+            ))
+        _ = state_ids
+        actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+        return actors
+
+    def _role_org(self, role: str) -> Entry | None:
+        """An organisation or state named inside the role: "secrétaire-général de l’ONU"."""
+        words = role.replace("’", "' ").replace("'", "' ").split()
+        for n in range(min(6, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                entry = self.knowledge.lookup(" ".join(words[i:i + n]).replace("' ", "'"))
+                if entry is not None and entry.type in ("organization", "state"):
+                    return entry
+        return None
+
+
+def extract_actors(doc: "Doc", knowledge: Knowledge) -> list[Actor]:
+    """The actors of one article, typed, merged, with roles, in order of first mention.
+
+    ``doc`` is the spaCy analysis of the whole article text; every mention's
+    offsets point into ``doc.text``.  Works with any pipeline: without NER
+    (a blank one) only what ``knowledge`` names is found.
+    """
+    ex = _Extractor(doc, knowledge)
+    ex.collect()
+    return ex.finish(ex.cluster())
