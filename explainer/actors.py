@@ -230,10 +230,8 @@ class _Extractor:
                 if any(t.ent_type_ == "PER" for t in piece):
                     continue  # "Dominique de Villepin" is not Dominica
                 after = doc[piece.end] if piece.end < len(doc) else None
-                if n == 1 and after is not None and after.text[:1].isupper() and after.is_alpha:
+                if n == 1 and tok.is_title and after is not None and after.is_title and after.is_alpha:
                     continue  # a first name: "Maurice Papon"
-                if _is_shouting(_line_of(self.text, piece.start_char)) and not piece.text.isupper():
-                    pass
                 self.add(piece.start_char, piece.end_char, "ORG" if entry.type == "organization" else "LOC")
                 i += n - 1
                 break
