@@ -84,7 +84,8 @@ def _trim(tokens: list["Token"]) -> list["Token"]:
 
 
 def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return re.sub(r"^(?:[lLdD]['’]|[Ll]es? |[Ll]a |[Dd]u |[Ss]on |[Ss]a )", "", text)  # "L'envoyé" → "envoyé"
 
 
 def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
@@ -96,7 +97,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
-        if _blocks(tok) or (tok.ent_type_ == "PER" and tok.i < span.start - 1 and window == []):
+        # Never cross another person, a conjunction or a relative pronoun:
+        # "du chancelier Schröder ni les conservateurs d'Edmund Stoiber".
+        if _blocks(tok) or tok.ent_type_ == "PER" or tok.pos_ in ("CCONJ", "PRON"):
             break
         window.insert(0, tok)
         j -= 1
@@ -105,6 +108,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     for k in range(len(window) - 1, -1, -1):
         if _is_title(window[k]):
             start = k
+            # "secrétaire-général" may be split into "secrétaire-" + "général".
+            while start > 0 and not window[start - 1].whitespace_:
+                start -= 1
             if start > 0 and window[start - 1].lower_ in TITLE_PREFIXES:
                 start -= 1
             tokens = _trim(window[start:])

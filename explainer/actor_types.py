@@ -18,13 +18,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Prepositions after which a city is where something happens, not who acts.
 LOCATIVE = frozenset({"à", "a", "en", "vers", "depuis", "dans", "près", "sur", "au", "aux", "via", "jusqu'à"})
-# Nouns whose "de X" complement is an actor ("la décision de Washington"),
-# not a location ("les rues de Belgrade").
-AGENTIVE_NOUNS = frozenset("""
-décision position réaction gouvernement régime politique soutien refus menace menaces programme
-invasion armée forces sanctions relations réponse demande proposition offre pression pressions
-intention stratégie diplomatie alliés allié attitude accusation accusations exigence exigences
-volonté responsabilité appel annonce projet plan rôle intérêts ambitions essais tirs
+# Nouns whose "de X" complement is the city as a place ("les rues de
+# Belgrade", "le maire de Moscou"); after other nouns a capital acts ("la
+# décision de Washington").
+SPATIAL_NOUNS = frozenset("""
+rue rues quartier quartiers centre banlieue environs périphérie région aéroport port gare habitants
+habitant maire mairie université hôpital nord sud est ouest ville population porte portes entrée
+sortie route routes pont ponts ciel transformateurs relais immeuble immeubles bâtiment siège
+cathédrale place places musée stade métro avenue boulevard
 """.split())
 # First words that make a name a place / an event / a work.
 PLACE_HEADS = frozenset("""
@@ -40,6 +41,11 @@ WORK_HEADS = frozenset("""
 missile missiles fusée fusées roquette char drone programme logiciel application journal quotidien
 hebdomadaire magazine revue livre roman film série opération charte traité loi convention résolution
 satellite sous-marin navire porte-avions système
+""".split())
+# "la ville de X": X is a place whatever the NER says.
+PLACE_NOUNS = frozenset("""
+ville villes localité village commune région province quartier capitale île comté canton département
+district faubourg banlieue port
 """.split())
 # "Hwasongpho-18", "Soyouz-2", "Iskander-M": a name with a model number is a
 # weapon, vehicle or product.
@@ -69,12 +75,9 @@ def is_locative(span: "Span") -> bool:
         before = doc[prev.i - 1] if prev.i > 0 else None
         return before is None or "\n" in before.text_with_ws or before.is_space
     if prev.lower_ in ("de", "d'", "d’", "du"):
-        head = prev.head if prev.head is not prev else span.root.head
+        # "l'ire de Washington" acts; "les rues de Belgrade" is the city.
         noun = span.root.head
-        for candidate in (noun, head):
-            if candidate.lower_ in AGENTIVE_NOUNS or candidate.lemma_.lower() in AGENTIVE_NOUNS:
-                return False
-        return True
+        return noun.lower_ in SPATIAL_NOUNS or noun.lemma_.lower() in SPATIAL_NOUNS
     # "entre X et Y", "par X", subjects, objects, appositions: X acts.
     return False
 
@@ -107,8 +110,14 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     if first in PLACE_HEADS:
         return Typed("place", None, 0.8)
     prev = span.doc[span.start - 1] if span.start > 0 else None
+    prev2 = span.doc[span.start - 2] if span.start > 1 else None
     if prev is not None and prev.lower_ in WORK_HEADS and label != "PER":
         return Typed("work", None, 0.7)  # "le missile Hwasong", "le journal Le Monde"
+    if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’"):
+        if prev2.lower_ in PLACE_NOUNS:
+            return Typed("place", None, 0.8)  # "la localité de Beit Hanoun"
+        if prev2.lower_ in ("type", "modèle", "marque", "classe"):
+            return Typed("work", None, 0.7)  # "une roquette de type Qassam"
     if label == "PER":
         return Typed("person", None, 0.9)
     if label == "ORG":

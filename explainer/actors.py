@@ -31,7 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # Leading words that are not part of a name ("l’ONU", "de l’Ukraine").
 _LEADING = re.compile(
     r"^(?:(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]\s*|(?:de|du|des|la|le|les|au|aux|à|a|en|et|par|pour"
-    r"|sur|dans|avec|entre|chez|De|Du|Des|La|Le|Les|Au|Aux|À|En|Et|Par|Pour|Sur|Dans|Avec|Entre|Chez)\s+)")
+    r"|sur|dans|avec|entre|chez|De|Du|Des|La|Le|Les|Au|Aux|À|A|En|Et|Par|Pour|Sur|Dans|Avec|Entre|Chez"
+    r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit"
+    r"|Neuf|Dix|\d+)\s+)")
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mgr|Sir|Lord)\s+")
 _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+")
 # Role/domain words spaCy sometimes glues to a name ("Défense Lloyd Austin")
@@ -41,6 +43,7 @@ Défense Intérieur Justice Affaires étrangères Économie Finances Santé Trav
 Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget Logement Sports
 État Etat Président Premier Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
 """.split())
+_SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
 _MINISTRY = re.compile(
     r"\b(?P<head>[Mm]inistère|[Dd]épartement)(?:\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?))?"
@@ -102,12 +105,26 @@ def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
 
 
 def _clip_titles(text: str, start: int) -> tuple[str, int]:
-    """Drop leading role words from a person: "Défense Shin Won-sik" → "Shin Won-sik"."""
+    """Drop leading role words: "Défense Shin Won-sik" → "Shin Won-sik"."""
     words = text.split(" ")
-    while len(words) > 1 and fold(words[0]) in _TITLE_WORDS:
+    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()):
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two or more capitalised words, particles allowed: "Dominique de Villepin"."""
+    words = text.split()
+    caps = [w for w in words if w[:1].isupper()]
+    return len(caps) >= 2 and all(w[:1].isupper() or w in ("de", "du", "van", "von", "der", "al", "el", "bin", "ben")
+                                 for w in words)
+
+
+def _initials(name: str) -> str:
+    """"Parti national religieux" → "PNR" (articles and prepositions skipped)."""
+    words = re.split(r"[\s’'-]+", name)
+    return "".join(w[0].upper() for w in words if w and fold(w) not in _SMALL_WORDS)
 
 
 def _is_shouting(line: str) -> bool:
@@ -152,8 +169,11 @@ class _Extractor:
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
             forced: actor_types.Typed | None = None) -> None:
         text, start = _clean(self.text[start:end], start, self.knowledge)
-        if label == "PER":
-            text, start = _clip_titles(text, start)
+        if not self.knowledge.lookup(text) and forced is None:
+            clipped, new_start = _clip_titles(text, start)
+            if clipped != text and label != "PER" and _looks_like_name(clipped):
+                label = "PER"  # "Affaires étrangères Dominique de Villepin" tagged ORG
+            text, start = clipped, new_start
         end = start + len(text)
         if not text or not any(c.isalpha() for c in text):
             return
@@ -163,8 +183,11 @@ class _Extractor:
         if not known and forced is None:
             if text[0].islower() or self.knowledge.is_not_actor(text) or self.knowledge.is_demonym(text):
                 return
-            if fold(text) in _TITLE_WORDS:
-                return
+            if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
+                    or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
+                return  # "État", "Premier ministre de droite": a title, not a name
+            if not self._has_name_token(start, end):
+                return  # "Or", "Hier soir", "Parachutages": capitalised common words
         elif known and self.knowledge.is_not_actor(text):
             return
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -176,6 +199,17 @@ class _Extractor:
         self.taken.append((start, end))
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _has_name_token(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span[0]
+        at_start = first.is_sent_start or first.i == 0 or "\n" in self.doc[first.i - 1].text_with_ws
+        if not at_start and len(span) > 0:
+            return True  # capitalised mid-sentence: a name
+        return any(t.pos_ == "PROPN" or t.is_upper or any(c.isdigit() for c in t.text) for t in span) \
+            and not (len(span) == 1 and (first.is_stop or first.pos_ in ("ADV", "CCONJ", "SCONJ", "NOUN", "VERB")))
 
     def collect(self) -> None:
         self._ministries()
@@ -271,6 +305,7 @@ class _Extractor:
             cl.mentions.append(c)
         # "(ACRONYM)" right after a name is that name's alias.
         self._merge_acronyms(clusters, order)
+        self._merge_short_forms(clusters)
         return [clusters[k] for k in order if k in clusters]
 
     def _full_name(self, c: Candidate, full_names: list[Candidate]) -> str:
@@ -309,6 +344,27 @@ class _Extractor:
                 keep.type_votes.update(drop.type_votes)
                 keep.entry = keep.entry or drop.entry
                 del clusters[drop.key]
+
+    def _merge_short_forms(self, clusters: dict[str, _Cluster]) -> None:
+        """Unknown organisations named short later on join the long name.
+
+        "Conseil de sécurité" → "Conseil de sécurité de l’Onu"; "PNR" →
+        "Parti national religieux" (its initials).
+        """
+        orgs = [cl for cl in clusters.values() if cl.type_votes.get("organization")]
+        for short in orgs:
+            if short.key not in clusters or short.entry is not None:
+                continue
+            for long in orgs:
+                if long is short or long.key not in clusters:
+                    continue
+                prefix = fold(long.name).startswith(fold(short.name) + " ") and len(short.name.split()) > 1
+                initials = _ACRONYM.match(short.name) and _initials(long.name) == short.name.replace(".", "")
+                if prefix or initials:
+                    long.mentions.extend(short.mentions)
+                    long.type_votes.update(short.type_votes)
+                    del clusters[short.key]
+                    break
 
     # -- roles, affiliations, records ---------------------------------------
     def finish(self, clusters: list[_Cluster]) -> list[Actor]:
