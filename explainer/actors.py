@@ -1,374 +1,464 @@
-"""Actors: spaCy's PER/LOC/ORG/MISC spans → the who's who an editor would list.
+"""Actors: spaCy's PER/LOC/ORG/MISC spans → the actors an editor would list.
 
-1. **collect** surface mentions: the NER's spans, cleaned (determiners and
-   elisions off the left, office words such as "Défense" clipped, credit-line
-   junk dropped), plus what the NER missed: names from the knowledge file and
-   ministries ("le ministère sud-coréen de la Défense").
-2. **type** each mention: knowledge first (states, organisations), then the
-   NER label, then the context: a capital that acts ("Séoul et Washington ont
-   intensifié", "par Pyongyang") is its state; one that is a location ("à
-   Séoul") is a place.
-3. **merge** mentions into actors: knowledge ids, surnames into full names
-   ("Austin" → Lloyd Austin).
-4. **roles** for people from title constructions and appositions ("le
-   secrétaire américain à la Défense Lloyd Austin", "Minoru Kihara, ministre
-   …"), "son homologue sud-coréen" resolved against the person it mirrors,
-   and affiliation from the nationality adjective.  No stated role, no role.
+Pipeline, on the one Doc of the whole article:
+
+1. *candidates*: NER spans split on newlines and cleaned (determiners,
+   elisions, honorifics, title words stripped; ALL-CAPS credit lines only
+   kept where they name something known), plus what the NER missed: known
+   names found in the text (``Knowledge`` forms) and ministries
+   ("ministère sud-coréen de la Défense");
+2. *typing* per mention (``actor_types``): a capital acting is its state, the
+   same capital as a location is a place;
+3. *merging*: one key per actor — the knowledge id, else the folded name;
+   surnames join the full name, "(ACRONYM)" joins the name before it;
+4. *roles and affiliations* (``actor_roles``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import actor_roles, actor_types
 from .knowledge import Entry, Knowledge, fold, slug
 from .model import Actor, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span
 
-_LEFT_JUNK = re.compile(r"^(?:(?:l['’]|d['’]|la|le|les|de|du|des|au|aux|à|en)\s*)+", re.IGNORECASE)
-_MODEL_NAME = re.compile(r"^[A-Z][\w]*-\d+[A-Z]?$|^[A-Z]{1,4}-?\d+$")
-_EVENT_WORDS = {"sommet", "guerre", "élection", "élections", "conférence", "jeux", "coupe", "festival", "affaire",
-                "crise", "accord", "accords", "traité", "révolution", "forum", "championnat", "tournoi", "mondial",
-                "olympiques", "g7", "g20", "cop"}
+# Leading words that are not part of a name ("l’ONU", "de l’Ukraine").
+_LEADING = re.compile(
+    r"^(?:(?:[lLdDjJnNsScC]|[qQ]u|[lL]orsqu|[pP]uisqu)['’]\s*|(?:de|du|des|la|le|les|au|aux|à|a|en|et|par|pour"
+    r"|sur|dans|avec|entre|chez|De|Du|Des|La|Le|Les|Au|Aux|À|A|En|Et|Par|Pour|Sur|Dans|Avec|Entre|Chez"
+    r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit"
+    r"|Neuf|Dix|\d+)\s+)")
+_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mgr|Sir|Lord)\s+")
+_TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+")
+# Role/domain words spaCy sometimes glues to a name ("Défense Lloyd Austin")
+# or takes for one ("État" in "secrétaire d’État").
+_TITLE_WORDS = frozenset(fold(w) for w in """
+Défense Intérieur Justice Affaires étrangères Économie Finances Santé Travail Éducation Culture
+Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget Logement Sports
+État Etat Président Premier Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
+""".split())
+_SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
+_ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
 _MINISTRY = re.compile(
-    r"\b(?P<org>(?:ministère|département|secrétariat)(?:\s+(?P<adj>[a-zéèêëïîôûç-]+))?\s+"
-    r"(?:de\s+la|de\s+l['’]|du|des)\s+(?P<domain>[A-ZÉÈ][\w’'-]+(?:\s+(?:et\s+des|et\s+de\s+la|étrangères|intérieure?s?)\s*[\w’'-]*)?))",
-)
-_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
-
-TITLES = frozenset("""président présidente ministre secrétaire chef directeur directrice porte-parole ambassadeur
-ambassadrice général générale commandant dirigeant dirigeante chancelier chancelière roi reine prince princesse
-maire député députée sénateur sénatrice juge procureur procureure patron patronne pdg fondateur fondatrice homologue
-envoyé envoyée représentant représentante conseiller conseillère gouverneur gouverneure pape émir vice-président
-vice-présidente candidat candidate avocat avocate entraîneur sélectionneur capitaine leader opposant opposante
-militant militante chercheur chercheuse professeur professeure écrivain écrivaine journaliste acteur actrice
-chanteur chanteuse commissaire préfet préfète évêque archevêque cardinal colonel lieutenant amiral maréchal
-ayatollah coordinateur coordinatrice délégué déléguée négociateur négociatrice ministre-président
-premier première vice-premier""".split())
-_ROLE_GLUE = {"de", "d'", "d’", "à", "la", "l'", "l’", "du", "des", "et", "aux", "au"}
-_DETERMINERS = {"le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur", "leurs", "un", "une", "ce", "cette", "notre"}
+    r"\b(?P<head>[Mm]inistère|[Dd]épartement)(?:\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?))?"
+    r"\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
+    r"(?P<dom>[A-ZÉÈÊÎÔ][\w’'-]*(?:\s+(?:étrangères|extérieures|intérieure|publique|nationale|sociales|européennes))?)")
+MAX_GAZETTEER_TOKENS = 8
 
 
-@dataclass(frozen=True)
-class Surface:
-    """One mention before merging: where, what, and what it refers to."""
+@dataclass
+class Candidate:
+    """One mention before merging."""
 
     start: int
     end: int
-    text: str
-    key: str  # actor id
-    name: str
+    text: str  # cleaned surface form == doc.text[start:end]
     type: str
+    entry: Entry | None
     confidence: float
-    affiliation: str | None = None
+    label: str
+    span: "Span"
+    affiliation: Entry | None = None
+
+
+@dataclass
+class _Cluster:
+    key: str
+    name: str
+    type: str = "other"
+    type_votes: Counter = field(default_factory=Counter)
+    entry: Entry | None = None
+    mentions: list[Candidate] = field(default_factory=list)
+    confidence: float = 1.0
+    role: str | None = None
+    role_state: Entry | None = None
+    affiliation_entry: Entry | None = None
+    homologue: tuple[str, str] | None = None  # (own role text, demonym) awaiting the counterpart
+
+
+def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
+    """Strip leading determiners/prepositions/honorifics and trailing punctuation.
+
+    A known form is never cut ("La Havane", "Le Caire").  Returns the new
+    text and its start offset.
+    """
+    while True:
+        stripped = _TRAILING.sub("", text)
+        if stripped != text:
+            lead = len(text) - len(text.lstrip(" \t«\"“([")) if text[:1] in " \t«\"“([" else 0
+            start += lead
+            text = stripped
+            continue
+        if knowledge.lookup(text) or knowledge.is_capital(text):
+            return text, start
+        m = _LEADING.match(text) or _HONORIFIC.match(text)
+        if not m:
+            return text, start
+        start += m.end()
+        text = text[m.end():]
+
+
+def _clip_titles(text: str, start: int) -> tuple[str, int]:
+    """Drop leading role words: "Défense Shin Won-sik" → "Shin Won-sik"."""
+    words = text.split(" ")
+    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two or more capitalised words, particles allowed: "Dominique de Villepin"."""
+    words = text.split()
+    caps = [w for w in words if w[:1].isupper()]
+    return len(caps) >= 2 and all(w[:1].isupper() or w in ("de", "du", "van", "von", "der", "al", "el", "bin", "ben")
+                                 for w in words)
+
+
+def _initials(name: str) -> str:
+    """"Parti national religieux" → "PNR" (articles and prepositions skipped)."""
+    words = re.split(r"[\s’'-]+", name)
+    return "".join(w[0].upper() for w in words if w and fold(w) not in _SMALL_WORDS)
+
+
+def _is_shouting(line: str) -> bool:
+    """An ALL-CAPS line (photo credit, wire header): names there need knowledge."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _line_of(doc_text: str, start: int) -> str:
+    a = doc_text.rfind("\n", 0, start) + 1
+    b = doc_text.find("\n", start)
+    return doc_text[a: b if b >= 0 else len(doc_text)]
+
+
+def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """Longest known forms inside ``doc.text[start:end]``, token-aligned."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out, i = [], span.start
+    while i < span.end:
+        for n in range(min(MAX_GAZETTEER_TOKENS, span.end - i), 0, -1):
+            piece = doc[i: i + n]
+            if knowledge.lookup(piece.text) or knowledge.is_capital(piece.text):
+                out.append((piece.start_char, piece.end_char))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+class _Extractor:
+    def __init__(self, doc: "Doc", knowledge: Knowledge):
+        self.doc = doc
+        self.text = doc.text
+        self.knowledge = knowledge
+        self.candidates: list[Candidate] = []
+        self.taken: list[tuple[int, int]] = []  # character ranges already used
+
+    # -- candidates --------------------------------------------------------
+    def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
+            forced: actor_types.Typed | None = None) -> None:
+        text, start = _clean(self.text[start:end], start, self.knowledge)
+        if not self.knowledge.lookup(text) and forced is None:
+            clipped, new_start = _clip_titles(text, start)
+            if clipped != text and label != "PER" and _looks_like_name(clipped):
+                label = "PER"  # "Affaires étrangères Dominique de Villepin" tagged ORG
+            text, start = clipped, new_start
+        end = start + len(text)
+        if not text or not any(c.isalpha() for c in text):
+            return
+        if any(s < end and start < e for s, e in self.taken):
+            return
+        known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
+        if not known and forced is None:
+            if text[0].islower() or self.knowledge.is_not_actor(text) or self.knowledge.is_demonym(text):
+                return
+            if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
+                    or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
+                return  # "État", "Premier ministre de droite": a title, not a name
+            if not self._has_name_token(start, end):
+                return  # "Or", "Hier soir", "Parachutages": capitalised common words
+        elif known and self.knowledge.is_not_actor(text):
+            return
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        typed = forced or actor_types.type_mention(span, text, label, self.knowledge)
+        if typed is None:
+            return
+        self.taken.append((start, end))
+        self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
+                                         span, affiliation))
+
+    def _has_name_token(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span[0]
+        at_start = first.is_sent_start or first.i == 0 or "\n" in self.doc[first.i - 1].text_with_ws
+        if not at_start and len(span) > 0:
+            return True  # capitalised mid-sentence: a name
+        return any(t.pos_ == "PROPN" or t.is_upper or any(c.isdigit() for c in t.text) for t in span) \
+            and not (len(span) == 1 and (first.is_stop or first.pos_ in ("ADV", "CCONJ", "SCONJ", "NOUN", "VERB")))
+
+    def collect(self) -> None:
+        self._ministries()
+        for ent in self.doc.ents:
+            for a, b in self._lines(ent.start_char, ent.end_char):
+                if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
+                    for s, e in _known_subspans(self.doc, a, b, self.knowledge):
+                        self.add(s, e, ent.label_)
+                else:
+                    self.add(a, b, ent.label_)
+        self._gazetteer()
+        self.candidates.sort(key=lambda c: c.start)
+
+    def _lines(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a span on newlines: spaCy lets entities run across paragraphs."""
+        out, pos = [], start
+        for part in self.text[start:end].split("\n"):
+            if part.strip():
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return out
+
+    def _ministries(self) -> None:
+        """"le ministère sud-coréen de la Défense": an organisation the NER may miss."""
+        for m in _MINISTRY.finditer(self.text):
+            dem = m.group("dem")
+            state = self.knowledge.state_of_demonym(dem) if dem else None
+            if dem and state is None:
+                continue  # "ministère chargé de …": not this construction
+            start, end = m.start("head"), m.end("dom")
+            self.add(start, end, "ORG", affiliation=state,
+                     forced=actor_types.Typed("organization", None, 0.9))
+            if self.candidates and self.candidates[-1].start == start:
+                self.candidates[-1].text = self.text[start:end]
+
+    def _gazetteer(self) -> None:
+        """Known states and organisations the NER missed ("des États-Unis", "du Japon")."""
+        doc, k = self.doc, self.knowledge
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not (tok.text[:1].isupper()):
+                i += 1
+                continue
+            for n in range(min(MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
+                piece = doc[i: i + n]
+                if "\n" in piece.text:
+                    continue
+                entry = k.lookup(piece.text)
+                if entry is None or entry.type not in ("state", "organization"):
+                    continue
+                if any(t.ent_type_ == "PER" for t in piece):
+                    continue  # "Dominique de Villepin" is not Dominica
+                after = doc[piece.end] if piece.end < len(doc) else None
+                if n == 1 and tok.is_title and after is not None and after.is_title and after.is_alpha:
+                    continue  # a first name: "Maurice Papon"
+                self.add(piece.start_char, piece.end_char, "ORG" if entry.type == "organization" else "LOC")
+                i += n - 1
+                break
+            i += 1
+
+    # -- merging -----------------------------------------------------------
+    def cluster(self) -> list[_Cluster]:
+        clusters: dict[str, _Cluster] = {}
+        order: list[str] = []
+
+        def get(key: str, name: str) -> _Cluster:
+            if key not in clusters:
+                clusters[key] = _Cluster(key, name)
+                order.append(key)
+            return clusters[key]
+
+        persons = [c for c in self.candidates if c.type == "person" and c.entry is None]
+        full_names = [c for c in persons if len(c.text.split()) > 1]
+        for c in self.candidates:
+            if c.entry is not None:
+                key, name = "id:" + c.entry.id, c.entry.name
+                if c.type == "place":  # a capital as a location is the city
+                    key, name = "place:" + fold(c.text), c.text
+            elif c.type == "person":
+                name = self._full_name(c, full_names)
+                known = self.knowledge.lookup(name)
+                key = "id:" + known.id if known else "per:" + fold(name)
+                if known:
+                    name = known.name
+            else:
+                key, name = "name:" + fold(c.text), c.text
+            if c.type == "place" and c.entry is not None and c.entry.type == "state":
+                key, name = "id:" + c.entry.id, c.entry.name
+            cl = get(key, name)
+            cl.entry = cl.entry or (c.entry if c.type != "place" or (c.entry and c.entry.type != "state") else None)
+            cl.type_votes[c.type] += c.confidence
+            cl.mentions.append(c)
+        # "(ACRONYM)" right after a name is that name's alias.
+        self._merge_acronyms(clusters, order)
+        self._merge_short_forms(clusters)
+        return [clusters[k] for k in order if k in clusters]
+
+    def _full_name(self, c: Candidate, full_names: list[Candidate]) -> str:
+        """"Austin" → "Lloyd Austin": the nearest full name ending (or starting) with it."""
+        words = c.text.split()
+        if len(words) > 1:
+            return c.text
+        by_surname = [f for f in full_names if fold(f.text.split()[-1]) == fold(c.text)
+                      or fold(" ".join(f.text.split()[1:])) == fold(c.text)]
+        if by_surname:
+            before = [f for f in by_surname if f.start < c.start]
+            return (before[-1] if before else by_surname[0]).text
+        by_first = {fold(f.text) for f in full_names if fold(f.text.split()[0]) == fold(c.text)}
+        if len(by_first) == 1:
+            return next(f.text for f in full_names if fold(f.text) in by_first)
+        return c.text
+
+    def _merge_acronyms(self, clusters: dict[str, _Cluster], order: list[str]) -> None:
+        by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
+        for cl in list(clusters.values()):
+            for m in cl.mentions:
+                if not _ACRONYM.match(m.text) or cl.key not in clusters:
+                    continue
+                before = self.text[max(0, m.start - 3): m.start]
+                if not before.endswith(("(", " (")):
+                    continue
+                prev_end = m.start - 1 - (1 if before.endswith(" (") else 0)
+                target = by_end.get(prev_end)
+                if target is None or target is cl or target.key not in clusters:
+                    continue
+                if cl.entry is not None and target.entry is not None:
+                    continue  # two known actors: "Corée du Nord (KCNA)" is not one
+                # The known side keeps its identity; the acronym becomes an alias.
+                keep, drop = (cl, target) if cl.entry and not target.entry else (target, cl)
+                keep.mentions.extend(drop.mentions)
+                keep.type_votes.update(drop.type_votes)
+                keep.entry = keep.entry or drop.entry
+                del clusters[drop.key]
+
+    def _merge_short_forms(self, clusters: dict[str, _Cluster]) -> None:
+        """Unknown organisations named short later on join the long name.
+
+        "Conseil de sécurité" → "Conseil de sécurité de l’Onu"; "PNR" →
+        "Parti national religieux" (its initials).
+        """
+        orgs = [cl for cl in clusters.values() if cl.type_votes.get("organization")]
+        for short in orgs:
+            if short.key not in clusters or short.entry is not None:
+                continue
+            for long in orgs:
+                if long is short or long.key not in clusters:
+                    continue
+                prefix = fold(long.name).startswith(fold(short.name) + " ") and len(short.name.split()) > 1
+                initials = _ACRONYM.match(short.name) and _initials(long.name) == short.name.replace(".", "")
+                if prefix or initials:
+                    long.mentions.extend(short.mentions)
+                    long.type_votes.update(short.type_votes)
+                    del clusters[short.key]
+                    break
+
+    # -- roles, affiliations, records ---------------------------------------
+    def finish(self, clusters: list[_Cluster]) -> list[Actor]:
+        k = self.knowledge
+        state_ids = {cl.entry.id: cl for cl in clusters if cl.entry is not None}
+        per_sentence: dict[int, list[_Cluster]] = {}
+        for cl in clusters:
+            cl.type = max(cl.type_votes.items(), key=lambda kv: (kv[1], kv[0] == "person"))[0]
+            if cl.entry is not None and cl.type == cl.entry.type:
+                cl.type = cl.entry.type
+            total = sum(cl.type_votes.values())
+            cl.confidence = min(1.0, max(c.confidence for c in cl.mentions)) * (cl.type_votes[cl.type] / total)
+            cl.mentions.sort(key=lambda c: c.start)
+            if cl.type != "person":
+                continue
+            for m in cl.mentions:
+                per_sentence.setdefault(m.span.sent.start, []).append(cl)
+                found = actor_roles.find_role(m.span, k)
+                if found is None:
+                    continue
+                state = found.demonym_state or actor_roles.governing_state(self.doc, found.title_token, k)
+                words = found.role.split()
+                if words[0].lower() == "homologue" and len(words) > 1:
+                    cl.homologue = (found.role, words[1])
+                    cl.role_state = cl.role_state or state
+                    continue
+                if cl.role is None or len(found.role) > len(cl.role):
+                    cl.role = found.role
+                    cl.role_state = state or cl.role_state
+                    cl.affiliation_entry = self._role_org(found.role) or state
+        # "son homologue sud-coréen X": X mirrors the other person of the sentence.
+        for cl in clusters:
+            if cl.homologue and cl.role is None:
+                own, demonym = cl.homologue
+                sent = cl.mentions[0].span.sent.start
+                others = [o for o in per_sentence.get(sent, []) if o is not cl and o.role]
+                cl.role = actor_roles.counterpart_role(own, others[0].role if others else None, demonym)
+                cl.affiliation_entry = cl.role_state
+        actors: list[Actor] = []
+        used_ids: set[str] = set()
+        ids: dict[str, str] = {}
+        for cl in clusters:
+            base = slug(cl.name)
+            actor_id, n = base, 2
+            while actor_id in used_ids:
+                actor_id, n = f"{base}-{n}", n + 1
+            used_ids.add(actor_id)
+            ids[cl.key] = actor_id
+        by_entry = {cl.entry.id: ids[cl.key] for cl in clusters if cl.entry is not None}
+        for cl in clusters:
+            aff_entry = cl.affiliation_entry
+            if aff_entry is None:
+                aff_entry = next((m.affiliation for m in cl.mentions if m.affiliation), None)
+            if aff_entry is None and cl.entry is not None and cl.entry.affiliation:
+                aff_entry = k.get(cl.entry.affiliation)
+            affiliation = by_entry.get(aff_entry.id) if aff_entry is not None else None
+            if affiliation == ids[cl.key]:
+                affiliation = None
+            forms = [m.text for m in cl.mentions]
+            aliases = tuple(dict.fromkeys(f for f in forms if fold(f) != fold(cl.name)))
+            mentions = tuple(sorted({(m.start, m.end, self.text[m.start:m.end]) for m in cl.mentions}))
+            actors.append(Actor(
+                id=ids[cl.key],
+                name=cl.name,
+                type=cl.type,
+                role=cl.role if cl.type == "person" else None,
+                aliases=aliases,
+                affiliation=affiliation,
+                mentions=tuple(Mention(0, s, e, t) for s, e, t in mentions),
+                description=cl.entry.description if cl.entry is not None else None,
+                confidence=round(cl.confidence, 3),
+            ))
+        _ = state_ids
+        actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+        return actors
+
+    def _role_org(self, role: str) -> Entry | None:
+        """An organisation or state named inside the role: "secrétaire-général de l’ONU"."""
+        words = role.replace("’", "' ").replace("'", "' ").split()
+        for n in range(min(6, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                entry = self.knowledge.lookup(" ".join(words[i:i + n]).replace("' ", "'"))
+                if entry is not None and entry.type in ("organization", "state"):
+                    return entry
+        return None
 
 
 def extract_actors(doc: "Doc", knowledge: Knowledge) -> list[Actor]:
-    """The actors of one article, ordered by first mention (offsets into ``doc.text``)."""
-    surfaces = _collect(doc, knowledge)
-    surfaces = _merge_surnames(surfaces)
-    return _build(doc, surfaces, knowledge)
+    """The actors of one article, typed, merged, with roles, in order of first mention.
 
-
-# -- collect -------------------------------------------------------------------
-
-def _collect(doc: "Doc", knowledge: Knowledge) -> list[Surface]:
-    text = doc.text
-    found: list[Surface] = []
-    for ent in doc.ents:
-        for start, end in _split_lines(text, ent.start_char, ent.end_char):
-            surface = _classify(doc, knowledge, start, end, ent.label_)
-            if surface:
-                found.append(surface)
-    found += _ministries(doc, knowledge, found)
-    found += _gazetteer(doc, knowledge, found)
-    return sorted(found, key=lambda s: s.start)
-
-
-def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces, pos = [], start
-    for m in re.finditer(r"\s*\n\s*", text[start:end]):
-        pieces.append((pos, start + m.start()))
-        pos = start + m.end()
-    pieces.append((pos, end))
-    return [(s, e) for s, e in pieces if e > s]
-
-
-def _clean(text: str, start: int, end: int, knowledge: Knowledge) -> tuple[int, int]:
-    """Clip determiners/prepositions on the left, office words ("Défense") and punctuation."""
-    surface = text[start:end]
-    m = _LEFT_JUNK.match(surface)
-    if m and m.end() < len(surface):
-        start += m.end()
-    while True:
-        words = text[start:end].split(" ", 1)
-        if len(words) == 2 and knowledge.is_not_actor(words[0]) and not knowledge.lookup(text[start:end]):
-            start += len(words[0]) + 1
-            continue
-        break
-    while end > start and text[end - 1] in " ,.;:»«\"'’)(":
-        end -= 1
-    while start < end and text[start] in " «\"(":
-        start += 1
-    return start, end
-
-
-def _classify(doc: "Doc", knowledge: Knowledge, start: int, end: int, label: str) -> Surface | None:
-    text = doc.text
-    start, end = _clean(text, start, end, knowledge)
-    surface = text[start:end]
-    if len(surface) < 2 or knowledge.is_not_actor(surface):
-        return None
-    entry = knowledge.lookup(surface)
-    if entry:
-        return _from_entry(entry, start, end, surface)
-    capital_of = knowledge.capital_of(surface)
-    if capital_of:
-        if _acts(doc, start, end):
-            return Surface(start, end, surface, capital_of.id, capital_of.name, "state", 0.8)
-        return Surface(start, end, surface, slug(surface), surface, "place", 0.85, affiliation=capital_of.id)
-    if surface[0].islower() or (surface.isupper() and len(surface) > 6 and " " in surface):
-        return None  # "ministres de la Défense", an all-caps credit line
-    if knowledge.state_of_demonym(surface):
-        return None  # a nationality adjective alone is no actor
-    kind, confidence = _type_from_label(doc, label, start, surface)
-    return Surface(start, end, surface, slug(surface), surface, kind, confidence)
-
-
-def _from_entry(entry: Entry, start: int, end: int, surface: str) -> Surface:
-    return Surface(start, end, surface, entry.id, entry.name, entry.type, 0.95, affiliation=entry.affiliation)
-
-
-def _type_from_label(doc: "Doc", label: str, start: int, surface: str) -> tuple[str, float]:
-    before = doc.text[max(0, start - 12):start]
-    if _MODEL_NAME.match(surface):
-        return "work", 0.7  # "Hwasongpho-18", "F-35": a named weapon or model
-    if label == "PER":
-        if re.search(r"(?:\bà|\ben)\s+$", before):
-            return "place", 0.6  # "à Camp David": the NER took a place for a person
-        return "person", 0.9
-    if label == "LOC":
-        return "place", 0.75
-    if label == "ORG":
-        return "organization", 0.75
-    if any(w in _EVENT_WORDS for w in fold(surface).split()):
-        return "event", 0.7
-    return "other", 0.4
-
-
-def _acts(doc: "Doc", start: int, end: int) -> bool:
-    """Is a place name the agent of something (a metonym for its state)?"""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    deps = {root.dep_}
-    if root.dep_ == "conj":
-        deps.add(root.head.dep_)
-    if deps & {"nsubj", "nsubj:pass", "obl:agent"}:
-        return True
-    after = doc.text[end:end + 20].lower()
-    if re.match(r"\s*(?:pour|avec)\s+(?:son|sa|ses|leur|leurs)\b", after):
-        return True  # "Moscou pour son invasion"
-    before = doc.text[max(0, start - 40):start].lower()
-    if re.search(r"\bpar\s+$", before):
-        return True  # the agent: "des essais d'armes par Pyongyang"
-    return bool(re.search(r"\bentre\s+$|\bentre\s+\S+\s+et\s+$", before))  # relations between states
-
-
-def _ministries(doc: "Doc", knowledge: Knowledge, found: Sequence[Surface]) -> list[Surface]:
-    out = []
-    for m in _MINISTRY.finditer(doc.text):
-        start, end = m.start("org"), m.end("org")
-        if _overlaps(found, start, end):
-            continue
-        adj = m.group("adj")
-        state = knowledge.state_of_demonym(adj) if adj else None
-        name = m.group("org")
-        name = name[0].lower() + name[1:]
-        key = slug(name if not state else f"{name}")
-        out.append(Surface(start, end, doc.text[start:end], key, name, "organization", 0.85,
-                           affiliation=state.id if state else None))
-    return out
-
-
-def _gazetteer(doc: "Doc", knowledge: Knowledge, found: Sequence[Surface]) -> list[Surface]:
-    """Known names the NER missed, and acronyms in parentheses."""
-    text = doc.text
-    out: list[Surface] = []
-    for m in re.finditer(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|d['’])?[A-ZÀ-Ý][\w’'-]*){0,4}", text):
-        for start, end in _split_lines(text, m.start(), m.end()):
-            candidate = _longest_known(text, start, end, knowledge)
-            if candidate is None:
-                continue
-            s, e, entry = candidate
-            if _overlaps(found, s, e) or _overlaps(out, s, e):
-                continue
-            out.append(_from_entry(entry, s, e, text[s:e]))
-    return out
-
-
-def _longest_known(text: str, start: int, end: int, knowledge: Knowledge) -> tuple[int, int, Entry] | None:
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    for size in range(len(words), 0, -1):
-        for k in range(len(words) - size + 1):
-            s, e = words[k][0], words[k + size - 1][1]
-            s, e = _clean(text, s, e, knowledge)
-            entry = knowledge.lookup(text[s:e])
-            if entry:
-                return s, e, entry
-    return None
-
-
-def _overlaps(surfaces: Sequence[Surface], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in surfaces)
-
-
-# -- merge ---------------------------------------------------------------------
-
-def _merge_surnames(surfaces: list[Surface]) -> list[Surface]:
-    """A one-word person mention joins the full name it ends ("Austin" → "Lloyd Austin")."""
-    full = {}
-    for s in surfaces:
-        if s.type == "person" and " " in s.name:
-            full.setdefault(fold(s.name.split()[-1]), s)
-    out = []
-    for s in surfaces:
-        if s.type == "person" and " " not in s.name and fold(s.name) in full:
-            target = full[fold(s.name)]
-            s = Surface(s.start, s.end, s.text, target.key, target.name, "person", s.confidence)
-        out.append(s)
-    return out
-
-
-# -- build -----------------------------------------------------------------------
-
-def _build(doc: "Doc", surfaces: list[Surface], knowledge: Knowledge) -> list[Actor]:
-    groups: OrderedDict[str, list[Surface]] = OrderedDict()
-    for s in surfaces:
-        groups.setdefault(s.key, []).append(s)
-    roles: dict[str, tuple[str, str | None]] = {}
-    for key, group in groups.items():
-        if group[0].type == "person":
-            for s in group:
-                found = role_of(doc, s, knowledge, roles)
-                if found:
-                    roles[key] = found
-                    break
-    ids = set(groups)
-    actors = []
-    for key, group in groups.items():
-        entry = knowledge.entries.get(key)
-        name = entry.name if entry else max((s.name for s in group), key=len)
-        kind = max((s.type for s in group), key=[s.type for s in group].count)
-        role, affiliation = roles.get(key, (None, None))
-        affiliation = affiliation or next((s.affiliation for s in group if s.affiliation), None)
-        if affiliation not in ids or affiliation == key:
-            affiliation = None
-        aliases = tuple(dict.fromkeys(s.text for s in group if fold(s.text) != fold(name)))
-        mentions = tuple(Mention(0, s.start, s.end, s.text) for s in group)
-        actors.append(Actor(
-            id=key, name=name, type=kind, role=role, aliases=aliases, affiliation=affiliation,
-            mentions=mentions, description=entry.description if entry else None,
-            confidence=sum(s.confidence for s in group) / len(group),
-        ))
-    return actors
-
-
-def role_of(doc: "Doc", s: Surface, knowledge: Knowledge, known: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
-    """``(role, state id)`` from the words before the name, or an apposition after it."""
-    span = doc.char_span(s.start, s.end, alignment_mode="expand")
-    if span is None:
-        return None
-    role_tokens = _title_before(doc, span.start) or _apposition_after(doc, span.end)
-    if not role_tokens:
-        return None
-    words = [t.text for t in role_tokens]
-    role = _join(role_tokens)
-    state = next((knowledge.state_of_demonym(w) for w in words if knowledge.state_of_demonym(w)), None)
-    if fold(words[0]) == "homologue":
-        role = _homologue(role_tokens, known, doc, span.start) or role
-    if state is None:
-        state = _demonym_nearby(doc, role_tokens[0], knowledge)
-        if state is not None:
-            demonym = next(w for w in (t.text for t in role_tokens[0].head.children) if knowledge.state_of_demonym(w))
-            role = f"{role} {demonym}"
-    return role, state.id if state else None
-
-
-def _title_before(doc: "Doc", i: int) -> list["Token"]:
-    """The title noun phrase right before a name: "le secrétaire américain à la Défense"."""
-    tokens = []
-    j = i - 1
-    if j >= 0 and doc[j].text == ",":
-        j -= 1
-    while j >= 0 and len(tokens) < 9:
-        tok = doc[j]
-        low = tok.text.lower()
-        if tok.is_sent_start and low not in TITLES and tok.pos_ not in ("ADJ", "NOUN"):
-            break
-        if tok.pos_ in ("VERB", "AUX", "PUNCT") and low != "-":
-            break
-        if low in _DETERMINERS and tok.pos_ == "DET" and not (j > 0 and doc[j - 1].text.lower() in ("à", "de", "d'", "d’")):
-            break
-        if tok.pos_ == "PROPN" and not (tok.text[:1].isupper() and tokens and doc[j - 1].text.lower() in _ROLE_GLUE):
-            if not (j > 0 and doc[j - 1].text.lower() in _ROLE_GLUE):
-                break
-        tokens.insert(0, tok)
-        j -= 1
-    while tokens and tokens[0].text.lower() not in TITLES:
-        tokens.pop(0)
-    while tokens and tokens[-1].text.lower() in _ROLE_GLUE | {","}:
-        tokens.pop()
-    return tokens
-
-
-def _apposition_after(doc: "Doc", i: int) -> list["Token"]:
-    """", ministre japonais de la Défense," after a name."""
-    if i >= len(doc) or doc[i].text != ",":
-        return []
-    tokens = []
-    j = i + 1
-    if j < len(doc) and doc[j].text.lower() in _DETERMINERS:
-        j += 1
-    if j >= len(doc) or doc[j].text.lower() not in TITLES:
-        return []
-    while j < len(doc) and len(tokens) < 9 and doc[j].text not in (",", ".", ";", ":", "(", ")") and doc[j].pos_ not in ("VERB", "AUX"):
-        tokens.append(doc[j])
-        j += 1
-    return tokens
-
-
-def _join(tokens: Sequence["Token"]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
-
-
-def _homologue(tokens: Sequence["Token"], known: dict[str, tuple[str, str | None]], doc: "Doc", i: int) -> str | None:
-    """"son homologue sud-coréen" → the counterpart's office with this nationality."""
-    previous = [role for role, _ in known.values()]
-    if not previous:
-        return None
-    model = previous[-1]
-    domain = re.search(r"\b(?:à|de)\s+(la|l['’]|du|des)\s*(.+)$", model)
-    adjective = " ".join(t.text for t in tokens[1:])
-    if domain:
-        article = domain.group(1)
-        article = "de la" if article == "la" else f"de {article}" if article not in ("du", "des") else article
-        return f"ministre {adjective} {article} {domain.group(2)}".replace("  ", " ").replace("de l' ", "de l’").strip()
-    return None
-
-
-def _demonym_nearby(doc: "Doc", title: "Token", knowledge: Knowledge) -> Entry | None:
-    """"le gouvernement conservateur sud-coréen du président X": the adjective on the head noun."""
-    head = title.head
-    if head is title:
-        return None
-    for child in head.children:
-        if child.pos_ == "ADJ" and knowledge.state_of_demonym(child.text):
-            return knowledge.state_of_demonym(child.text)
-    return None
+    ``doc`` is the spaCy analysis of the whole article text; every mention's
+    offsets point into ``doc.text``.  Works with any pipeline: without NER
+    (a blank one) only what ``knowledge`` names is found.
+    """
+    ex = _Extractor(doc, knowledge)
+    ex.collect()
+    return ex.finish(ex.cluster())

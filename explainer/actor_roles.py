@@ -1,0 +1,187 @@
+"""Roles of people from the text: title constructions and appositions.
+
+"Le secrétaire américain à la Défense Lloyd Austin" → "secrétaire américain à
+la Défense"; "le ministre japonais de la Défense, Minoru Kihara" → "ministre
+japonais de la Défense"; "Louise Arbour, procureur du Tribunal …" →
+"procureur du Tribunal …"; "son homologue sud-coréen Shin Won-sik" next to a
+defence secretary → "ministre sud-coréen de la Défense".  A person the text
+gives no title gets no role: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .knowledge import Entry, Knowledge
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+# Nouns that head a title.  French political/press vocabulary, not names.
+TITLE_NOUNS = frozenset("""
+président présidente vice-président vice-présidente ministre ministres secrétaire secrétaire-général
+secrétaire-générale chancelier chancelière porte-parole chef cheffe dirigeant dirigeante leader
+directeur directrice ambassadeur ambassadrice envoyé envoyée émissaire procureur procureure juge
+roi reine prince princesse émir sultan pape général générale amiral colonel commandant commandante
+gouverneur gouverneure maire sénateur sénatrice député députée conseiller conseillère représentant
+représentante négociateur négociatrice patron patronne pdg fondateur fondatrice homologue dictateur
+premier-ministre coordinateur coordinatrice commissaire haut-commissaire médiateur médiatrice
+présidentiable candidat candidate rapporteur rapporteuse délégué déléguée inspecteur inspectrice
+""".split())
+# Words that may stand just before the title noun and belong to the role.
+TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
+                            "future", "ex", "vice", "haut", "haute", "grand", "grande"})
+DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "son", "sa", "ses",
+                         "leur", "un", "une", "ce", "cette", "notre", "votre", "de", "d'", "d’"})
+MAX_ROLE_TOKENS = 14
+DOMAIN = re.compile(r"\b(?:à|de|du|des)\s+(?:la\s+|l['’]|les\s+)?(?P<domain>[A-ZÉÈ][\w’'-]*(?:\s+[a-zéèêàç]+(?:es|s|e)?)?)")
+
+
+@dataclass(frozen=True)
+class RoleFound:
+    """A role read off the text around one person mention."""
+
+    role: str
+    title_token: int  # index of the title noun in the Doc
+    demonym_state: Entry | None  # state named by a demonym inside the role
+
+
+def _is_title(tok: "Token") -> bool:
+    return tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS
+
+
+def _blocks(tok: "Token") -> bool:
+    """Tokens a title construction never crosses."""
+    if tok.pos_ in ("VERB", "AUX") and not _is_title(tok):
+        return True
+    if tok.is_punct and tok.text not in ("-", "'", "’", "(", ")"):
+        return True
+    return "\n" in tok.text or tok.is_space
+
+
+def _demonym_state(tokens: list["Token"], knowledge: Knowledge) -> Entry | None:
+    for tok in tokens:
+        state = knowledge.state_of_demonym(tok.text)
+        if state is not None:
+            return state
+    return None
+
+
+def _trim(tokens: list["Token"]) -> list["Token"]:
+    """Drop dangling commas/determiners and a trailing "(ACRONYM)"."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in DETERMINERS):
+        if tokens[-1].text == ")":
+            # drop "( … )" at the end: "procureur du Tribunal … (TPI)"
+            opening = max((k for k, t in enumerate(tokens) if t.text == "("), default=None)
+            if opening is None:
+                break
+            tokens = tokens[:opening]
+            continue
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
+    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return re.sub(r"^(?:[lLdD]['’]|[Ll]es? |[Ll]a |[Dd]u |[Ss]on |[Ss]a )", "", text)  # "L'envoyé" → "envoyé"
+
+
+def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
+    """A title right before the name: "le président américain Joe Biden"."""
+    doc = span.doc
+    j = span.start - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1  # "le ministre japonais de la Défense, Minoru Kihara"
+    window: list["Token"] = []
+    while j >= 0 and len(window) < MAX_ROLE_TOKENS:
+        tok = doc[j]
+        # Never cross another person, a conjunction or a relative pronoun:
+        # "du chancelier Schröder ni les conservateurs d'Edmund Stoiber".
+        if _blocks(tok) or tok.ent_type_ == "PER" or tok.pos_ in ("CCONJ", "PRON"):
+            break
+        window.insert(0, tok)
+        j -= 1
+    # The title nearest the name wins: in "le conseiller du président X",
+    # X is the president.
+    for k in range(len(window) - 1, -1, -1):
+        if _is_title(window[k]):
+            start = k
+            # "secrétaire-général" may be split into "secrétaire-" + "général".
+            while start > 0 and not window[start - 1].whitespace_:
+                start -= 1
+            if start > 0 and window[start - 1].lower_ in TITLE_PREFIXES:
+                start -= 1
+            tokens = _trim(window[start:])
+            if not tokens:
+                return None
+            return RoleFound(_span_text(doc, tokens), window[k].i, _demonym_state(tokens, knowledge))
+    return None
+
+
+def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
+    """An apposition after the name: "Louise Arbour, procureur du Tribunal …"."""
+    doc = span.doc
+    j = span.end
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in DETERMINERS:
+        j += 1
+    if j >= len(doc) or not _is_title(doc[j]):
+        return None
+    tokens: list["Token"] = []
+    depth = 0
+    while j < len(doc) and len(tokens) < MAX_ROLE_TOKENS:
+        tok = doc[j]
+        depth += tok.text == "("
+        depth -= tok.text == ")"
+        if depth <= 0 and tok.text != ")" and _blocks(tok):
+            break
+        tokens.append(tok)
+        j += 1
+    tokens = _trim(tokens)
+    if not tokens:
+        return None
+    return RoleFound(_span_text(doc, tokens), tokens[0].i, _demonym_state(tokens, knowledge))
+
+
+def find_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
+    """The role the text gives the person at ``span``, if any."""
+    return role_before(span, knowledge) or role_after(span, knowledge)
+
+
+def governing_state(doc: "Doc", title_index: int, knowledge: Knowledge) -> Entry | None:
+    """The state of the noun a title depends on.
+
+    "Le gouvernement conservateur sud-coréen du président Yoon Suk Yeol":
+    "président" hangs off "gouvernement", whose "sud-coréen" names the state.
+    """
+    head = doc[title_index].head
+    if head.i == title_index or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in head.children:
+        if child.dep_.startswith("amod") or child.pos_ == "ADJ":
+            state = knowledge.state_of_demonym(child.text)
+            if state is not None:
+                return state
+    return None
+
+
+def counterpart_role(own_role: str, other_role: str | None, demonym: str) -> str:
+    """What "son homologue <demonym>" is, given the role of whom he mirrors.
+
+    A defence secretary's counterpart is a defence minister; a president's is
+    a president.  Without a usable role the text's own words are kept.
+    """
+    if other_role:
+        domain = DOMAIN.search(other_role)
+        if domain and re.match(r"(secrétaire|ministre)", other_role):
+            dom = domain.group("domain")
+            article = "de l’" if dom[0] in "AEIOUÉÈ" else ("des " if dom.split()[0].endswith("s") else "de la ")
+            return f"ministre {demonym} {article}{dom}"
+        first = other_role.split()[0].lower()
+        if first in ("président", "présidente", "chancelier", "chancelière", "roi", "reine"):
+            return f"{first} {demonym}"
+    return own_role

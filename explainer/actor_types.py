@@ -1,0 +1,127 @@
+"""Typing one mention: spaCy's label is a start, the context and knowledge decide.
+
+French-language lexicons only (no article-specific names): the words that
+introduce places, events and works, and the cues that tell a capital acting
+for its state ("Washington a réagi") from the city as a location ("à Séoul").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .knowledge import Entry, Knowledge, fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span
+
+# Prepositions after which a city is where something happens, not who acts.
+LOCATIVE = frozenset({"à", "a", "en", "vers", "depuis", "dans", "près", "sur", "au", "aux", "via", "jusqu'à"})
+# Nouns whose "de X" complement is the city as a place ("les rues de
+# Belgrade", "le maire de Moscou"); after other nouns a capital acts ("la
+# décision de Washington").
+SPATIAL_NOUNS = frozenset("""
+rue rues quartier quartiers centre banlieue environs périphérie région aéroport port gare habitants
+habitant maire mairie université hôpital nord sud est ouest ville population porte portes entrée
+sortie route routes pont ponts ciel transformateurs relais immeuble immeubles bâtiment siège
+cathédrale place places musée stade métro avenue boulevard
+""".split())
+# First words that make a name a place / an event / a work.
+PLACE_HEADS = frozenset("""
+camp mont monts lac île îles cap fort port golfe mer océan baie vallée col canal détroit péninsule
+place rue avenue boulevard quartier plateau désert bande région province état-major
+""".split()) - {"état-major"}
+EVENT_HEADS = frozenset("""
+sommet guerre guerres élection élections affaire révolution crise conférence jeux coupe championnat
+festival tournoi bataille conflit massacre attentat accords printemps forum assemblée mondial
+olympiades exposition salon grand-prix
+""".split())
+WORK_HEADS = frozenset("""
+missile missiles fusée fusées roquette char drone programme logiciel application journal quotidien
+hebdomadaire magazine revue livre roman film série opération charte traité loi convention résolution
+satellite sous-marin navire porte-avions système
+""".split())
+# "la ville de X": X is a place whatever the NER says.
+PLACE_NOUNS = frozenset("""
+ville villes localité village commune région province quartier capitale île comté canton département
+district faubourg banlieue port
+""".split())
+# "Hwasongpho-18", "Soyouz-2", "Iskander-M": a name with a model number is a
+# weapon, vehicle or product.
+MODEL_NUMBER = re.compile(r"^[A-ZÀ-Ý][\w]+-(?:\d+[\w]*|[A-Z]{1,2}\d*)$")
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What a mention names: its type, its knowledge entry if any, and how sure."""
+
+    type: str
+    entry: Entry | None
+    confidence: float
+
+
+def is_locative(span: "Span") -> bool:
+    """The span is where something happens: "à Séoul", "(Séoul)", "en visite à Séoul"."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in LOCATIVE:
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # A dateline: "(Séoul)" at the start of a line.
+    if prev.text == "(" and nxt is not None and nxt.text == ")":
+        before = doc[prev.i - 1] if prev.i > 0 else None
+        return before is None or "\n" in before.text_with_ws or before.is_space
+    if prev.lower_ in ("de", "d'", "d’", "du"):
+        # "l'ire de Washington" acts; "les rues de Belgrade" is the city.
+        noun = span.root.head
+        return noun.lower_ in SPATIAL_NOUNS or noun.lemma_.lower() in SPATIAL_NOUNS
+    # "entre X et Y", "par X", subjects, objects, appositions: X acts.
+    return False
+
+
+def head_word(text: str) -> str:
+    return fold(text.split()[0]) if text.split() else ""
+
+
+def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
+    """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
+
+    Knowledge first (a known state is a state whatever the NER says), then the
+    capital-city decision, then lexical cues, then spaCy's label.
+    """
+    entry = knowledge.lookup(text)
+    if entry is not None:
+        return Typed(entry.type, entry, 1.0)
+    state = knowledge.state_of_capital(text)
+    if state is not None:
+        if is_locative(span):
+            return Typed("place", None, 0.85)
+        return Typed("state", state, 0.85)
+    first = text.split()[0].lower() if text.split() else ""
+    if MODEL_NUMBER.match(text):
+        return Typed("work", None, 0.8)
+    if first in EVENT_HEADS:
+        return Typed("event", None, 0.8)
+    if first in WORK_HEADS:
+        return Typed("work", None, 0.7)
+    if first in PLACE_HEADS:
+        return Typed("place", None, 0.8)
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    prev2 = span.doc[span.start - 2] if span.start > 1 else None
+    if prev is not None and prev.lower_ in WORK_HEADS and label != "PER":
+        return Typed("work", None, 0.7)  # "le missile Hwasong", "le journal Le Monde"
+    if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’"):
+        if prev2.lower_ in PLACE_NOUNS:
+            return Typed("place", None, 0.8)  # "la localité de Beit Hanoun"
+        if prev2.lower_ in ("type", "modèle", "marque", "classe"):
+            return Typed("work", None, 0.7)  # "une roquette de type Qassam"
+    if label == "PER":
+        return Typed("person", None, 0.9)
+    if label == "ORG":
+        return Typed("organization", None, 0.85)
+    if label == "LOC":
+        return Typed("place", None, 0.8)
+    return Typed("other", None, 0.5)
