@@ -26,7 +26,7 @@ class FakeDoc:
 
 
 class FakeNLP:
-    def pipe(self, texts, batch_size=16):
+    def pipe(self, texts, batch_size=16, n_process=1):
         return (FakeDoc(t) for t in texts)
 
 
