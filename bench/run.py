@@ -35,6 +35,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
+from explainer.skeleton import copy_skeleton  # noqa: E402
 
 TARGETS = {
     "ratio": "≤ 1.2",
@@ -48,12 +49,7 @@ TARGETS = {
 
 def scratch_project(folder: pathlib.Path, count: int) -> pathlib.Path:
     """A copy of the project whose seeds/ is the generated corpus."""
-    for name in ("mkdocs.yml", "hooks", "templates"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, folder / name)
-    (folder / "docs").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
-    (folder / "explainer").symlink_to(ROOT / "explainer")
+    copy_skeleton(ROOT, folder, library="link")
     write_corpus(folder / "seeds", count)
     return folder
 

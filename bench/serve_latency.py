@@ -26,20 +26,17 @@ import urllib.error
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from explainer.skeleton import copy_skeleton  # noqa: E402
+
 SEED = ROOT / "seeds" / "000_f24bd75c494e3b1c.txt"
 TITLE = "Washington, Séoul et Tokyo partageront leurs données sur la Corée du Nord"
 CITIES = ["Séoul", "Tokyo", "Pékin", "Manille", "Hanoï", "Bangkok", "Jakarta", "Canberra", "Taipei", "Oulan-Bator"]
 
 
 def make_project(dest: pathlib.Path, n: int) -> list[tuple[pathlib.Path, str]]:
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("explainer", "hooks", "templates"):
-        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    if (ROOT / "knowledge.yaml").exists():
-        shutil.copy2(ROOT / "knowledge.yaml", dest / "knowledge.yaml")
-    (dest / "seeds").mkdir()
+    copy_skeleton(ROOT, dest)
     text = SEED.read_text("utf-8")
     seeds = []
     for k in range(n):

@@ -13,6 +13,8 @@ import time
 import urllib.error
 import urllib.request
 
+from explainer.skeleton import copy_skeleton
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SEED = ROOT / "seeds" / "000_f24bd75c494e3b1c.txt"
@@ -20,19 +22,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def make_project(dest: pathlib.Path, *, seeds: bool = True) -> pathlib.Path:
-    """Copy code, hook, templates, assets and config (and the seeds) into ``dest``."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("explainer", "hooks", "templates"):
-        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
-    for name in ("mkdocs.yml", "build.py"):
-        shutil.copy2(ROOT / name, dest / name)
-    (dest / "seeds").mkdir()
+    """Copy code, hook, templates, hand-written docs and config (and the seed) into ``dest``."""
+    copy_skeleton(ROOT, dest)
     if seeds:
         shutil.copy2(SEED, dest / "seeds" / SEED.name)
-    for name in ("knowledge.yaml",):
-        if (ROOT / name).exists():
-            shutil.copy2(ROOT / name, dest / name)
     return dest
 
 

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from explainer.skeleton import copy_skeleton
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -17,15 +19,9 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def copy_project(dest: pathlib.Path) -> pathlib.Path:
-    for name in ("mkdocs.yml", "hooks", "templates", "seeds"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
-    (dest / "docs").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
-    for extra in ("knowledge.yaml",):
-        if (ROOT / extra).exists():
-            shutil.copy(ROOT / extra, dest / extra)
-    (dest / "explainer").symlink_to(ROOT / "explainer")
+    copy_skeleton(ROOT, dest, library="link")
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(seed, dest / "seeds" / seed.name)
     return dest
 
 
@@ -53,7 +49,7 @@ def test_strict_build_makes_home_and_explainer(tmp_path):
     home = (site / "index.html").read_text("utf-8")
     assert f'href="explainers/{slug}/"' in home
     # The hook serves pages from memory: nothing was written into docs/.
-    assert sorted(p.name for p in (project / "docs").iterdir()) == ["assets"]
+    assert not (project / "docs" / "index.md").exists() and not (project / "docs" / "explainers").exists()
 
 
 def test_deleted_seed_page_disappears_even_after_build_py(tmp_path):
