@@ -215,8 +215,11 @@ class Renderer:
         actors_by_id = {a.id: a for a in article.actors}
         timexes = {t.id: t for t in article.timexes}
         mention_counts = Counter({a.id: len(a.mentions) for a in article.actors})
+        from .sitewide import json_ld
+
         return self.env.get_template("article.md.j2").render(
             a=article,
+            json_ld=Markup(json_ld(article)),
             seed=article.seed,
             generated_from=generated_from,
             corrections_file=corrections_file,
@@ -230,6 +233,29 @@ class Renderer:
             timexes=timexes,
             mention_counts=mention_counts,
         )
+
+    def actor_page(self, record) -> str:
+        return self.env.get_template("actor.md.j2").render(r=record, published_label=published_label)
+
+    def actors_index(self, records) -> str:
+        groups = []
+        for kind in ACTOR_TYPES:
+            members = sorted((r for r in records if r.type == kind), key=lambda r: (-len(r.appearances), r.name))
+            if members:
+                groups.append((kind, TYPE_LABELS[kind][1], members))
+        return self.env.get_template("actors_index.md.j2").render(groups=groups)
+
+    def chronology_year(self, year: str, events) -> str:
+        from .sitewide import month_label
+
+        months: dict[str, list] = {}
+        for item in events:
+            months.setdefault(month_label(item[2]), []).append(item)
+        return self.env.get_template("chronology.md.j2").render(year=year, months=months,
+                                                                  published_label=published_label)
+
+    def chronology_index(self, years) -> str:
+        return self.env.get_template("chronology_index.md.j2").render(years=years)
 
     def home(self, articles: Sequence[Article], problems: Sequence[str]) -> str:
         ordered = sorted(articles, key=lambda a: (a.seed.published.value if a.seed.published else "", a.slug),

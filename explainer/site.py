@@ -24,6 +24,7 @@ from markupsafe import escape
 
 from . import corrections as corrections_mod
 from . import nlp as nlp_mod
+from . import sitewide
 from .cache import ExtractionCache, cache_key, code_version
 from .corrections import Corrections
 from .errors import ExplainerError
@@ -283,11 +284,27 @@ class Generator:
                 continue
             pages[f"explainers/{article.slug}.md"] = page
             pages[f"explainers/{article.slug}.json"] = json.dumps(article.to_json(), ensure_ascii=False, indent=1) + "\n"
+            pages[f"explainers/{article.slug}.timeline.json"] = sitewide.timeline_js(article)
             rendered.append(article)
         try:
             pages["index.md"] = renderer.home(rendered, [str(p) for p in problems if p.severity == "error"])
+            pages.update(self._render_sitewide(renderer, rendered))
         except jinja2.TemplateError as exc:
-            problems.append(self._template_problem(exc, "while rendering the home page"))
+            problems.append(self._template_problem(exc, "while rendering the site-wide pages"))
+        return pages
+
+    @staticmethod
+    def _render_sitewide(renderer: Renderer, articles: Sequence[Article]) -> dict[str, str]:
+        """Actor pages, the actors index and the chronology by year: one pass each."""
+        pages: dict[str, str] = {}
+        records = sitewide.collect_actors(articles)
+        for record in records.values():
+            pages[f"acteurs/{record.id}.md"] = renderer.actor_page(record)
+        pages["acteurs/index.md"] = renderer.actors_index(list(records.values()))
+        years = sitewide.chronology(articles)
+        for year, events in years.items():
+            pages[f"chronologie/{year}.md"] = renderer.chronology_year(year, events)
+        pages["chronologie/index.md"] = renderer.chronology_index([(y, len(e)) for y, e in years.items()])
         return pages
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:

@@ -93,10 +93,12 @@ class Visit:
 
 def pages(site) -> dict[str, str]:
     return {"home": site["base"], "explainer": f"{site['base']}explainers/{site['slug']}/",
-            "about": f"{site['base']}a-propos/"}
+            "about": f"{site['base']}a-propos/", "actors": f"{site['base']}acteurs/",
+            "actor": f"{site['base']}acteurs/lloyd-austin/", "chronology": f"{site['base']}chronologie/",
+            "year": f"{site['base']}chronologie/2023/"}
 
 
-@pytest.mark.parametrize("kind", ["home", "explainer", "about"])
+@pytest.mark.parametrize("kind", ["home", "explainer", "about", "actors", "actor", "chronology", "year"])
 def test_page_loads_without_errors_or_foreign_requests(site, browser, kind):
     visit = Visit(browser, pages(site)[kind])
     try:
@@ -188,7 +190,7 @@ def test_printing_to_pdf_works(site, browser):
         visit.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "explainer"])
+@pytest.mark.parametrize("kind", ["home", "explainer", "actor", "actors", "year"])
 def test_no_serious_accessibility_violation(site, browser, kind):
     _need(AXE.exists(), "axe-core is not installed (npm ci)")
     visit = Visit(browser, pages(site)[kind])
