@@ -16,6 +16,7 @@ Pipeline, on the one Doc of the whole article:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w and fold(w) not in _SMALL_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)  # called for every entity on the same few lines
 def _is_shouting(line: str) -> bool:
     """An ALL-CAPS line (photo credit, wire header): names there need knowledge."""
     letters = [c for c in line if c.isalpha()]

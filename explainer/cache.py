@@ -45,6 +45,48 @@ def cache_key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+def render_version(templates_dir: pathlib.Path) -> str:
+    """Hash of what turns an article into its page: the templates and the rendering code."""
+    digest = hashlib.sha256()
+    for path in sorted(templates_dir.rglob("*")) + [PACKAGE / n for n in RENDER_MODULES]:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+RENDER_MODULES = ("render.py", "sitewide.py", "dates_fr.py", "model.py")
+
+
+class PageCache:
+    """Rendered pages by key (a dict of strings per article), same storage rules as below."""
+
+    def __init__(self, directory: pathlib.Path | None):
+        self.directory = directory
+
+    def get(self, key: str) -> dict[str, str] | None:
+        if self.directory is None:
+            return None
+        try:
+            return json.loads((self.directory / f"{key}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value: dict[str, str]) -> None:
+        if self.directory is not None:
+            _atomic_json(self.directory, key, value)
+
+
+def _atomic_json(directory: pathlib.Path, key: str, value) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so a build killed half-way never leaves a torn entry.
+    fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(value, handle, ensure_ascii=False)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, directory / f"{key}.json")
+
+
 class ExtractionCache:
     """Article JSON on disk by key; a missing or corrupt entry is a miss."""
 
@@ -61,12 +103,5 @@ class ExtractionCache:
             return None
 
     def put(self, key: str, article: Article) -> None:
-        if self.directory is None:
-            return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a build killed half-way never leaves a torn entry.
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(article.to_json(), handle, ensure_ascii=False)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, self.directory / f"{key}.json")
+        if self.directory is not None:
+            _atomic_json(self.directory, key, article.to_json())

@@ -56,6 +56,7 @@ def _roman(n: int) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=65536)  # a site repeats the same few thousand dates; babel is slow
 def format_value(value: str, mod: str | None = None) -> str:
     """French text for a TIMEX3 value and modifier; the value itself if unknown."""
     text = _format_plain(value)
@@ -132,6 +133,7 @@ def format_duration(value: str) -> str:
     return f"{shown} {singular if n < 2 else plural}"
 
 
+@functools.lru_cache(maxsize=65536)
 def html_datetime(value: str) -> str | None:
     """A valid HTML ``<time datetime>`` for the value, or None.
 
@@ -152,6 +154,7 @@ def html_datetime(value: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def sort_key(value: str, mod: str | None = None) -> tuple[int, int, int, str]:
     """Chronological key: year, month, day (unknown parts by the modifier)."""
     m = _DATE.match(value)

@@ -25,6 +25,7 @@ and hyphen variants ignored), so lookups stay O(1) whatever the file size.
 from __future__ import annotations
 
 import difflib
+import functools
 import pathlib
 import re
 import unicodedata
@@ -54,6 +55,7 @@ class KnowledgeError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names are folded again and again
 def fold(text: str) -> str:
     """Lookup key: case, accents, typographic apostrophes and hyphens ignored."""
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").casefold()

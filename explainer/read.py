@@ -44,6 +44,8 @@ _AGENCIES = (
     "la presse canadienne", "presse canadienne", "bloomberg", "ansa", "dpa", "efe", "belga",
 )
 _BYLINE_PERSON = re.compile(r"^(?:Par|De notre (?:envoyée?|correspondante?) (?:spéciale? )?à \w+,?)\s+\S", re.UNICODE)
+# Control characters (Unicode category Cc) other than tab and newlines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _FRONT_KEYS = {"title", "date", "byline", "dateline", "photo", "credit", "source", "language"}
 
 
@@ -88,7 +90,7 @@ def decode(path: pathlib.Path) -> str:
     if len(text) > MAX_CHARS:
         raise SeedError(str(path), 1, f"the file has {len(text):,} characters; the limit is {MAX_CHARS:,}",
                         "a seed is one article: split the file")
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    controls = len(_CONTROL.findall(text))
     if controls > 0.01 * len(text):
         raise SeedError(str(path), 1, "the file is full of control characters (binary data?)",
                         "seeds must be plain-text UTF-8")

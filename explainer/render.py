@@ -258,9 +258,29 @@ class Renderer:
         return self.env.get_template("chronology_index.md.j2").render(years=years)
 
     def home(self, articles: Sequence[Article], problems: Sequence[str]) -> str:
-        ordered = sorted(articles, key=lambda a: (a.seed.published.value if a.seed.published else "", a.slug),
-                         reverse=True)
+        """The newest explainers as cards; older ones are on the yearly archive pages."""
+        ordered = newest_first(articles)
         return self.env.get_template("index.md.j2").render(
-            articles=ordered, problems=problems, published_label=published_label,
-            key_actors=lambda art: sorted(art.actors, key=lambda x: -len(x.mentions))[:4],
+            articles=ordered[:HOME_CARDS], more=len(ordered) > HOME_CARDS, years=archive_years(ordered),
+            problems=problems, published_label=published_label, key_actors=key_actors,
         )
+
+    def archive(self, year: str, articles: Sequence[Article]) -> str:
+        return self.env.get_template("archive.md.j2").render(
+            year=year, articles=newest_first(articles), published_label=published_label, key_actors=key_actors)
+
+
+HOME_CARDS = 60  # keeps the home page light (≤ 100 KB) whatever the archive's size
+
+
+def newest_first(articles: Sequence[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.seed.published.value if a.seed.published else "", a.slug), reverse=True)
+
+
+def archive_years(articles: Sequence[Article]) -> list[tuple[str, int]]:
+    counts = Counter(a.seed.published.value[:4] if a.seed.published else "sans-date" for a in articles)
+    return sorted(counts.items(), reverse=True)
+
+
+def key_actors(article: Article) -> list[Actor]:
+    return sorted(article.actors, key=lambda x: -len(x.mentions))[:4]

@@ -10,6 +10,7 @@ build.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import pathlib
@@ -25,7 +26,7 @@ from markupsafe import escape
 from . import corrections as corrections_mod
 from . import nlp as nlp_mod
 from . import sitewide
-from .cache import ExtractionCache, cache_key, code_version
+from .cache import ExtractionCache, PageCache, cache_key, code_version, render_version
 from .corrections import Corrections
 from .errors import ExplainerError
 from .knowledge import Knowledge, KnowledgeError
@@ -125,6 +126,7 @@ class Generator:
         # Worker processes pay a model load each (~4 s, ~800 MB): only worth it for big batches.
         self.n_process = n_process
         self.cache = ExtractionCache(config.cache_dir)
+        self.pages_cache = PageCache(config.cache_dir / "pages" if config.cache_dir else None)
         self.progress = progress
 
     # -- read ---------------------------------------------------------------
@@ -275,20 +277,37 @@ class Generator:
         renderer = Renderer(self.config.templates_dir)
         pages: dict[str, str] = {}
         rendered: list[Article] = []
+        version = render_version(self.config.templates_dir)
+        site_digest = hashlib.sha256(version.encode())
         for article in articles:
-            corrections = str(pathlib.Path(article.seed.source_file).with_suffix(".yaml"))
-            try:
-                page = renderer.article(article, article.seed.source_file, corrections)
-            except jinja2.TemplateError as exc:
-                problems.append(self._template_problem(exc, f"while rendering {article.seed.source_file}"))
-                continue
-            pages[f"explainers/{article.slug}.md"] = page
-            pages[f"explainers/{article.slug}.json"] = json.dumps(article.to_json(), ensure_ascii=False, indent=1) + "\n"
-            pages[f"explainers/{article.slug}.timeline.json"] = sitewide.timeline_js(article)
+            data = json.dumps(article.to_json(), ensure_ascii=False) + "\n"
+            site_digest.update(data.encode())
+            # The page is a pure function of the article and the templates: a rebuild
+            # with nothing changed reads it back instead of rendering it again.
+            key = cache_key(data, version)
+            cached = self.pages_cache.get(key)
+            if cached is None:
+                corrections = str(pathlib.Path(article.seed.source_file).with_suffix(".yaml"))
+                try:
+                    cached = {"page": renderer.article(article, article.seed.source_file, corrections),
+                              "timeline": sitewide.timeline_js(article)}
+                except jinja2.TemplateError as exc:
+                    problems.append(self._template_problem(exc, f"while rendering {article.seed.source_file}"))
+                    continue
+                self.pages_cache.put(key, cached)
+            pages[f"explainers/{article.slug}.md"] = cached["page"]
+            pages[f"explainers/{article.slug}.json"] = data
+            pages[f"explainers/{article.slug}.timeline.json"] = cached["timeline"]
             rendered.append(article)
         try:
             pages["index.md"] = renderer.home(rendered, [str(p) for p in problems if p.severity == "error"])
-            pages.update(self._render_sitewide(renderer, rendered))
+            # Site-wide pages depend on every article: reuse them only when none changed.
+            key = "site-" + site_digest.hexdigest()
+            sitewide_pages = self.pages_cache.get(key)
+            if sitewide_pages is None:
+                sitewide_pages = self._render_sitewide(renderer, rendered)
+                self.pages_cache.put(key, sitewide_pages)
+            pages.update(sitewide_pages)
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the site-wide pages"))
         return pages
@@ -305,6 +324,11 @@ class Generator:
         for year, events in years.items():
             pages[f"chronologie/{year}.md"] = renderer.chronology_year(year, events)
         pages["chronologie/index.md"] = renderer.chronology_index([(y, len(e)) for y, e in years.items()])
+        by_year: dict[str, list[Article]] = {}
+        for article in articles:
+            by_year.setdefault(article.seed.published.value[:4] if article.seed.published else "sans-date", []).append(article)
+        for year, members in by_year.items():
+            pages[f"archives/{year}.md"] = renderer.archive(year, members)
         return pages
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:

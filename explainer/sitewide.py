@@ -104,9 +104,10 @@ def json_ld(article: Article) -> str:
             {"@type": "Event", "name": e.summary, "startDate": dates_fr.html_datetime(timexes[e.timex].value)}
             for e in article.events if e.timex in timexes],
     }
-    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False, indent=1)
-    # "</script>" inside a string would end the element early.
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
+    # Inside <script>, "</script>" or "<!--" in a string would end or confuse the element:
+    # JSON allows every "<", ">" and "&" to be written as a \u escape instead.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _thing(actor: Actor) -> dict:
@@ -131,7 +132,7 @@ def timeline_js(article: Article) -> str:
     data = {"title": {"text": {"headline": article.seed.title,
                                "text": "Chronologie extraite automatiquement de l’article"}},
             "events": events}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def _tl_date(value: str) -> dict | None:
