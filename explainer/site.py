@@ -194,13 +194,13 @@ class Generator:
         blob = b""
         for path in self.config.knowledge_files:
             try:
-                Knowledge.load(path)
+                _knowledge(path)
             except KnowledgeError as exc:
                 problems.append(Problem("error", self.config.relative(path), getattr(exc, "line", None), str(exc)))
                 continue
             files.append(path)
             blob += path.read_bytes()
-        return Knowledge.load(*files), problems, blob
+        return _knowledge(*files), problems, blob
 
     def extract(self, seeds: Sequence[tuple[Seed, bytes]], knowledge: Knowledge, knowledge_blob: bytes,
                 published: PubDate | None = None,
@@ -365,6 +365,21 @@ class Generator:
         t3 = time.perf_counter()
         stats.update(read_s=t1 - t0, extract_s=t2 - t1, render_s=t3 - t2, seeds=float(len(seed_paths)))
         return Generated(pages=pages, articles=tuple(articles), problems=tuple(problems), stats=stats)
+
+
+_KNOWLEDGE: dict[tuple, Knowledge] = {}
+
+
+def _knowledge(*paths: pathlib.Path) -> Knowledge:
+    """``Knowledge.load``, kept while the files are unchanged (parsing world.yaml costs ~0.3 s a rebuild)."""
+    from .knowledge import WORLD
+
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in (WORLD, *paths))
+    if key not in _KNOWLEDGE:
+        if len(_KNOWLEDGE) > 8:
+            _KNOWLEDGE.clear()
+        _KNOWLEDGE[key] = Knowledge.load(*paths)
+    return _KNOWLEDGE[key]
 
 
 def _remember(key: str, article: Article) -> None:
