@@ -47,6 +47,10 @@ _REL = r"(?:derni[eè]re?s?|prochaine?s?|pass[ée]e?s?|précédente?s?|suivante?
 _NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMW})"
 
 FLAGS = re.IGNORECASE | re.UNICODE
+# "un homme de 54 ans", "âgé de 54 ans", "à 54 ans", "(54 ans)": ages, not durations.
+_AGE_BEFORE = (r"(?:\b(?:âgée?s?(?:\s+de)?|à\s+l['’]âge\s+de|à|homme|femme|garçon|fille|enfant|bébé|jeune|"
+               r"adolescente?|retraitée?|vieillard|quadragénaire|quinquagénaire|sexagénaire|septuagénaire|"
+               r"octogénaire|patron|victime|conducteur|conductrice|mère|père|fils|frère|sœur)(?:\s+de)?|\(|,)\s*$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                  rf"(?:\s+(?:à|vers)\s+(?P<h>\d{{1,2}})\s*h\s*(?P<min>\d\d)?)?")),
     ("month_year", _rx(rf"(?:(?P<mod>début|fin|mi|courant)[\s-]+(?:de\s+|d['’]\s*)?)?(?P<month>{_M})\s+(?P<year>{_YEAR2})")),
     ("month", _rx(rf"(?:(?P<mod>début|fin|mi|courant)[\s-]+(?:de\s+|d['’]\s*)?)?(?P<month>{_M})(?:\s+(?P<rel>{_REL}))?")),
-    ("decade", _rx(r"(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?:\s*['’]?s)?")),
+    ("decade", _rx(r"(?:(?:les|des)\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?:\s*['’]?s)?")),
     ("century", _rx(r"(?:(?P<mod>début|fin|milieu)\s+du\s+)?(?P<c>[XVI]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle")),
     ("year", _rx(rf"(?:(?P<mod>début|fin|mi|courant)[\s-]+)?(?:(?:l['’]\s*an|l['’]\s*année)\s+)?(?P<year>{_YEAR})")),
     ("season", _rx(rf"(?:(?P<det>cet|cette|l['’]|au|en)\s*)(?P<season>printemps|été|automne|hiver)"
@@ -86,7 +90,11 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("day_part", _rx(rf"(?:(?P<podmod>fin|début)\s+(?:de\s+|d['’]\s*)|(?:dans\s+)?la\s+|en\s+)(?P<pod>nuit|soirée|matinée|après-midi)")),
     ("time", _rx(r"(?:vers\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<min>[0-5]\d)?(?:\s+(?P<local>locales?))?")),
     ("noon", _rx(r"(?:vers\s+)?(?P<word>midi|minuit)")),
-    ("duration", _rx(rf"(?P<num>{_NUM})\s+(?P<unit>{_UNIT})")),
+    ("duration", _rx(rf"(?:(?P<cmp>plus\s+de|moins\s+de|près\s+de|environ|au\s+moins|quelque)\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})")),
+    ("fraction", _rx(r"(?:un|une)\s+(?P<frac>demi-siècle|quart\s+de\s+siècle|demi-heure|quart\s+d['’]heure|demi-journée)")),
+    ("vague_span", _rx(r"(?:ces|les)\s+(?:derni[eè]re?s|prochaine?s)\s+(?P<unit>jours|semaines|mois|années|ans)|des\s+(?P<unit2>années|mois|semaines|décennies)(?!\s+\d)")),
+    ("next_day", _rx(rf"(?:le\s+)?(?P<word>lendemain|veille|surlendemain)(?:\s+(?P<pod>{_POD}))?")),
+    ("period_edge", _rx(r"(?:à\s+)?la\s+(?P<edge>fin|début|mi)[\s-]+(?:de\s+l['’]année|d['’]année|du\s+mois|de\s+la\s+semaine)(?:\s+(?P<rel>derni[eè]re|prochaine|passée|dernier|prochain|passé))?")),
     ("present", _rx(lex.alternation(lex.PRESENT_REF))),
     ("past_ref", _rx(lex.alternation(lex.PAST_REF))),
     ("future_ref", _rx(lex.alternation(lex.FUTURE_REF))),
@@ -175,6 +183,8 @@ class _Resolver:
             "weekday": self._weekday, "period": self._period, "ago": self._ago, "set": self._set,
             "set_per": self._set, "set_adj": self._set_adj, "term": self._term, "day_part": self._day_part,
             "ref_adj": lambda c: ("TIME", "FUTURE_REF" if c.match.group("adj").lower().startswith("fut") else "PRESENT_REF", None, True),
+            "fraction": self._fraction, "vague_span": self._vague_span, "next_day": self._next_day,
+            "period_edge": self._period_edge,
             "time": self._time, "noon": self._time, "duration": self._duration,
             "present": lambda c: ("TIME", "PRESENT_REF", None, True),
             "past_ref": lambda c: ("TIME", "PAST_REF", None, True),
@@ -413,7 +423,7 @@ class _Resolver:
         else:
             hour, minute = int(g["h"]), g["min"] or "00"
             before = self._before(cand, 15)
-            if not g["min"] and re.search(r"(?:pendant|durant|en|depuis|sur|de|les|des)\s*$", before, FLAGS):
+            if not g["min"] and re.search(r"(?:pendant|durant|en|depuis|sur|toutes\s+les)\s*$", before, FLAGS):
                 return "DURATION", f"PT{hour}H", None, True  # "en 48 h", "24 h sur 24"
         mod = "APPROX" if cand.match.group(0).lower().startswith("vers") else None
         if self.last_day and cand.start - self.last_day[1] < 200:
@@ -424,6 +434,47 @@ class _Resolver:
             day, resolved = "XXXX-XX-XX", False
         return "TIME", f"{day}T{hour:02d}:{minute}", mod, resolved
 
+    def _fraction(self, cand: Candidate) -> Resolved:
+        frac = lex.fold(cand.match.group("frac"))
+        value = {"demi-siecle": "P50Y", "quart de siecle": "P25Y", "demi-heure": "PT30M",
+                 "quart d'heure": "PT15M", "demi-journee": "PT12H"}.get(re.sub(r"\s+", " ", frac), "PXY")
+        return "DURATION", value, None, True
+
+    def _vague_span(self, cand: Candidate) -> Resolved:
+        unit = (cand.match.group("unit") or cand.match.group("unit2")).lower()
+        code = {"jours": "D", "semaines": "W", "mois": "M", "années": "Y", "ans": "Y", "décennies": "DE"}[unit]
+        return "DURATION", "PXDE" if code == "DE" else f"PX{code}", None, True
+
+    def _next_day(self, cand: Candidate) -> Resolved:
+        g = cand.match.groupdict()
+        offset = {"lendemain": 1, "veille": -1, "surlendemain": 2}[g["word"].lower()]
+        if self.last_day and self._same_sentence(self.last_day[1], cand.start) or \
+                self.last_day and cand.start - self.last_day[1] < 400:
+            value, resolved = (self.last_day[0] + dt.timedelta(days=offset)).isoformat(), True
+        else:
+            value, resolved = self._day_relative(offset)
+        if g["pod"] and resolved:
+            return "TIME", value + "T" + lex.PARTS_OF_DAY[g["pod"].lower()], None, True
+        return ("TIME" if g["pod"] else "DATE"), value, None, resolved
+
+    def _period_edge(self, cand: Candidate) -> Resolved:
+        edge = cand.match.group("edge").lower()
+        mod = _mod(edge)
+        text = cand.match.group(0).lower()
+        step = {"d": -1, "p": 1}.get((cand.match.group("rel") or " ")[0].lower(), 0)
+        if (cand.match.group("rel") or "").lower().startswith("pass"):
+            step = -1
+        if not self.dct:
+            return "DATE", "XXXX", mod, False
+        if step and "année" in text:
+            return "DATE", str(self.dct.year + step), mod, True
+        if "mois" in text and self.dct.month:
+            return "DATE", self.dct.value[:7], mod, True
+        if "semaine" in text and self.dct.day:
+            iso = self.dct.day.isocalendar()
+            return "DATE", f"{iso[0]}-W{iso[1]:02d}", mod, True
+        return "DATE", str(self.dct.year), mod, True
+
     def _duration(self, cand: Candidate) -> Resolved | None:
         g = cand.match.groupdict()
         n = lex.number_value(g["num"])
@@ -432,7 +483,7 @@ class _Resolver:
         code, is_time = lex.UNITS[g["unit"].lower()]
         if isinstance(n, (int, float)) and n == 0:
             return None
-        if code == "Y" and (re.search(r"(?:\b(?:de|à|âgée?s?\s+de|âgée?s?)|\()\s*$", self._before(cand, 15), FLAGS)
+        if code == "Y" and (re.search(_AGE_BEFORE, self._before(cand, 30), FLAGS)
                             or re.match(r"\s*\)", self.text[cand.end:])):
             return None  # an age: "un homme de 54 ans", "(38 ans)"
         amount = "X" if n == "X" else (f"{n:g}" if isinstance(n, float) else str(n))
@@ -440,7 +491,9 @@ class _Resolver:
             code, amount = "Y", "X" if amount == "X" else str(int(float(amount) * 10))
         elif code == "CE":
             code, amount = "Y", "X" if amount == "X" else str(int(float(amount) * 100))
-        return "DURATION", f"P{'T' if is_time else ''}{amount}{code}", None, True
+        cmp = {"plus de": "MORE_THAN", "moins de": "LESS_THAN", "pres de": "APPROX", "environ": "APPROX",
+               "au moins": "EQUAL_OR_MORE", "quelque": "APPROX"}.get(re.sub(r"\s+", " ", lex.fold(g.get("cmp") or "")))
+        return "DURATION", f"P{'T' if is_time else ''}{amount}{code}", cmp, True
 
 
 def _full_year(text: str) -> int:
