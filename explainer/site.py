@@ -28,6 +28,7 @@ from .knowledge import Knowledge, KnowledgeError
 from .model import Article, PubDate, Seed
 from .read import read_seed
 from .render import Renderer
+from .sitewide import SiteIndex, timelinejs
 
 log = logging.getLogger("explainer")
 
@@ -197,18 +198,27 @@ class Generator:
     def render(self, articles: Sequence[Article], problems: list[Problem]) -> dict[str, str]:
         """Render every page; a broken template is a problem that names its file and line."""
         renderer = Renderer(self.config.templates_dir)
+        index = SiteIndex(articles)
         pages: dict[str, str] = {}
         rendered: list[Article] = []
         for article in articles:
             corrections = str(pathlib.Path(article.seed.source_file).with_suffix(".yaml"))
             try:
-                page = renderer.article(article, article.seed.source_file, corrections)
+                page = renderer.article(article, article.seed.source_file, corrections, index)
             except jinja2.TemplateError as exc:
                 problems.append(self._template_problem(exc, f"while rendering {article.seed.source_file}"))
                 continue
             pages[f"explainers/{article.slug}.md"] = page
             pages[f"explainers/{article.slug}.json"] = json.dumps(article.to_json(), ensure_ascii=False, indent=1) + "\n"
+            pages[f"explainers/{article.slug}.timeline.json"] = json.dumps(timelinejs(article), ensure_ascii=False,
+                                                                          indent=1) + "\n"
             rendered.append(article)
+        if len(rendered) != len(index.articles):
+            index = SiteIndex(rendered)  # never link to a page that failed to render
+        try:
+            pages.update(renderer.site_pages(index))
+        except jinja2.TemplateError as exc:
+            problems.append(self._template_problem(exc, "while rendering the actor and timeline pages"))
         try:
             pages["index.md"] = renderer.home(rendered, [str(p) for p in problems if p.severity == "error"])
         except jinja2.TemplateError as exc:
