@@ -31,7 +31,7 @@ ACTOR_INDEX_PAGE = 300   # entries per letter page when the index is split
 ACTOR_TOP = 60           # "most cited" actors on a split index
 ACTOR_ARTICLES = 60      # appearances listed on one actor page
 ACTOR_EVENTS = 60        # events listed on one actor page
-CHRONO_PAGE = 150        # events per chronology page
+CHRONO_PAGE = 100        # events per chronology page
 
 SCHEMA_TYPES = {
     "person": "Person", "organization": "Organization", "state": "Country", "place": "Place",
@@ -192,13 +192,24 @@ def _month_heading(year: str, month: int | None) -> str:
 
 
 def _group_months(items: list[tuple[Article, Event, Timex]]) -> list[tuple[str, list]]:
-    """Events of one year under month headings; events with only a year come first."""
-    buckets: dict[int, list] = defaultdict(list)
-    year = ""
+    """Events of one year, already in order, under month headings.
+
+    Consecutive runs share a heading, so an event known only to the year
+    stays where the order puts it ("fin 2023" after December, "début 2023"
+    before January) under its own heading.
+    """
+    groups: list[tuple[str, list]] = []
     for item in items:
         year, month = _year_month(item[2])
-        buckets[0 if month is None else month].append(item)
-    return [(_month_heading(year, m or None), buckets[m]) for m in sorted(buckets)]
+        if month is None and year.isdigit() and item[2].mod in ("START", "MID", "END"):
+            heading = dates_fr.format_value(year, item[2].mod).capitalize()
+        else:
+            heading = _month_heading(year, month)
+        if groups and groups[-1][0] == heading:
+            groups[-1][1].append(item)
+        else:
+            groups.append((heading, [item]))
+    return groups
 
 
 def chronology_pages(index: SiteIndex) -> list[ChronoPage]:
@@ -211,6 +222,7 @@ def chronology_pages(index: SiteIndex) -> list[ChronoPage]:
         return [ChronoPage("chronologie/index.md", "Chronologie",
                            [(y, _group_months(items)) for y, items in by_year.items()], len(ordered))]
     pages: list[ChronoPage] = []
+    used: set[str] = set()
     for year, items in by_year.items():
         slug = year if year.isdigit() else "sans-date"
         if len(items) <= CHRONO_PAGE:
@@ -222,10 +234,13 @@ def chronology_pages(index: SiteIndex) -> list[ChronoPage]:
             mslug = f"{slug}-{month:02d}" if month else f"{slug}-annee"
             for n, start in enumerate(range(0, len(month_items), CHRONO_PAGE), start=1):
                 chunk = month_items[start:start + CHRONO_PAGE]
-                suffix = f"-{n}" if n > 1 else ""
+                path, k = f"chronologie/{mslug}.md", 1
+                while path in used:  # a heading can come back (events known only to the year)
+                    k += 1
+                    path = f"chronologie/{mslug}-{k}.md"
+                used.add(path)
                 title = f"Chronologie : {heading}" + (f" ({n})" if n > 1 else "")
-                pages.append(ChronoPage(f"chronologie/{mslug}{suffix}.md", title, [(year, [(heading, chunk)])],
-                                        len(chunk)))
+                pages.append(ChronoPage(path, title, [(year, [(heading, chunk)])], len(chunk)))
     return pages
 
 

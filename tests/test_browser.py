@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import html.parser
 import http.server
+import json
+import re
 import os
 import pathlib
 import posixpath
@@ -338,3 +340,42 @@ def test_page_sizes(site):
     too_big = [f"{p.relative_to(site)}: {p.stat().st_size // 1024} KB" for p in site.rglob("*.html")
                if p.stat().st_size > 100 * 1024]
     assert too_big == []
+
+
+HOSTILE_SEED = """date 2023-11-12
+
+Le <script>alert("titre")</script> {{ 7*7 }} {% raw %} **gras** « Jean "Le Grand" d'Arc »
+
+Jean "Le <b>Grand</b>" Dupont a dit <img src=x onerror=alert(1)> {{ config }} {% include 'x' %} à Paris le 13 avril 2023.
+
+# pas un titre, *ni* `code`, ni [lien](http://evil.example) </div></article> <!-- c --> & &amp;
+"""
+
+
+@pytest.mark.model
+def test_hostile_seed_renders_as_literal_text(tmp_path):
+    """A seed full of markup, in a copy of the project, builds and shows its text as text."""
+    for name in ("explainer", "templates", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "hostile.txt").write_text(HOSTILE_SEED, "utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                          cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    pages = list((out / "explainers").glob("*/index.html"))
+    assert len(pages) == 1
+    html_text = pages[0].read_text("utf-8")
+    main = html_text[html_text.index('<article class="md-content__inner'):]
+    for raw in ("<script>alert", "<img src=x", "<b>Grand", "</div></article> <!--"):
+        assert raw not in main, f"{raw!r} reached the page as markup"
+    assert "&lt;script&gt;alert(" in main and "{{ 7*7 }}" in main and "{% raw %}" in main and "**gras**" in main
+    assert "49" not in main
+    # The title in <head> is escaped too, and the JSON-LD parses.
+    head = html_text[:html_text.index("</head>")]
+    assert "<script>alert" not in head
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    assert ld and json.loads(ld.group(1))["headline"].startswith("Le <script>")
