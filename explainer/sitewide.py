@@ -10,6 +10,7 @@ corpus is capped or split over several pages, so that no page passes
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -44,6 +45,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _key(text: str) -> str:
+    """``fold`` for ids and names, never empty: a name in another script gets a stable hash."""
+    return fold(text) or "a-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def page_url(path: str) -> str:
@@ -125,7 +131,7 @@ class SiteIndex:
         by_name: dict[str, str] = {}
         for article in self.articles:
             for actor in article.actors:
-                fid, fname = fold(actor.id) or "x", fold(actor.name) or "x"
+                fid, fname = _key(actor.id), _key(actor.name)
                 key = by_id.get(fid) or by_name.get(fname)
                 if key is None:
                     key = fid if fid not in self.actors else f"{fid}-{len(self.actors)}"

@@ -246,3 +246,12 @@ def test_sitewide_pages_scale_to_a_thousand_articles():
     # The actor cited by every article lists the most recent ones and says how many are left out.
     usa = pages["acteurs/id-etats-unis.md"]
     assert "Cité dans 1000 explications" in usa and "plus anciennes ne sont pas listées" in usa
+
+
+def test_actors_named_in_other_scripts_do_not_merge():
+    a = make_article("x", "T", "2023-11", ["東京 et 大阪 et 東京."],
+                     [("東京", "東京", "place", None, [(0, "東京")]), ("大阪", "大阪", "place", None, [(0, "大阪")])],
+                     [], [])
+    index = sitewide.SiteIndex([a])
+    assert len(index.actors) == 2
+    assert index.actor_of(a, "東京").path != index.actor_of(a, "大阪").path
