@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup, escape
 
-from . import dates_fr
+from . import dates_fr, sitewide
 from .model import ACTOR_TYPES, Actor, Article, Event, Timex
 
 TYPE_LABELS = {
@@ -79,7 +79,7 @@ def date_label(timex: Timex) -> str:
 
 def actor_tip(actor: Actor) -> str:
     label = TYPE_LABELS.get(actor.type, TYPE_LABELS["other"])[0]
-    return f"{actor.name} — {actor.role}" if actor.role else f"{actor.name} — {label}"
+    return f"{label} : {actor.role}" if actor.role else label
 
 
 class Annotator:
@@ -89,17 +89,22 @@ class Annotator:
         self.article = article
         self.events_by_timex = {e.timex: e for e in article.events}
         self.spans: dict[int, list[Span]] = defaultdict(list)
+        # Tooltip texts, also given to assistive technology through aria-describedby.
+        self.tips: dict[str, str] = {}
         for actor in article.actors:
             self._add_actor(actor)
         for timex in article.timexes:
             self._add_timex(timex)
 
     def _add_actor(self, actor: Actor) -> None:
+        tip_id = "tip-" + actor_anchor(actor.id)
         for k, m in enumerate(actor.mentions):
+            self.tips[tip_id] = actor_tip(actor)
             attrs = {
                 "class": f"ex-m ex-{actor.type}",
                 "href": "#" + actor_anchor(actor.id),
                 "data-tip": actor_tip(actor),
+                "aria-describedby": tip_id,
             }
             if k == 0:
                 attrs["id"] = actor_mention_anchor(actor.id)
@@ -111,14 +116,17 @@ class Annotator:
         if event:
             tip += f" · {STATUS_LABELS[event.status]}"
         time_attrs = {"datetime": dates_fr.html_datetime(timex.value)}
+        tip_id = "tip-" + timex_anchor(timex.id)
+        self.tips[tip_id] = tip
         cls = f"ex-d ex-{timex.type.lower()}" + ("" if timex.resolved else " ex-unresolved")
         if event:
             outer = {"class": cls, "href": "#" + event_anchor(event.id), "id": timex_anchor(timex.id),
-                     "data-tip": tip}
+                     "data-tip": tip, "aria-describedby": tip_id}
             html_open = _open("a", outer) + _open("time", time_attrs)
             html_close = Markup("</time></a>")
         else:
-            attrs = {"class": cls, "id": timex_anchor(timex.id), "data-tip": tip, "tabindex": "0", **time_attrs}
+            attrs = {"class": cls, "id": timex_anchor(timex.id), "data-tip": tip, "tabindex": "0",
+                     "aria-describedby": tip_id, **time_attrs}
             html_open, html_close = _open("time", attrs), Markup("</time>")
         self.spans[timex.paragraph].append(Span(timex.start, timex.end, html_open, html_close))
 
@@ -190,6 +198,11 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
+def yaml_raw(text: str) -> Markup:
+    """A YAML double-quoted scalar holding ``text`` as is (for text that is already safe, e.g. JSON-LD)."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
 class Renderer:
     """Renders pages with the Jinja2 templates in ``templates_dir``."""
 
@@ -206,24 +219,25 @@ class Renderer:
             actor_anchor=actor_anchor, event_anchor=event_anchor,
             actor_mention_anchor=actor_mention_anchor, timex_anchor=timex_anchor,
             format_value=dates_fr.format_value, html_datetime=dates_fr.html_datetime,
-            date_label=date_label, actor_tip=actor_tip, yaml_string=yaml_string,
+            date_label=date_label, actor_tip=actor_tip, yaml_string=yaml_string, yaml_raw=yaml_raw,
             TYPE_LABELS=TYPE_LABELS, STATUS_LABELS=STATUS_LABELS, TIMEX_LABELS=TIMEX_LABELS,
         )
 
-    def article(self, article: Article, generated_from: str, corrections_file: str) -> str:
+    def article(self, article: Article, generated_from: str, corrections_file: str,
+                index: "sitewide.SiteIndex | None" = None) -> str:
         annotator = Annotator(article)
         actors_by_id = {a.id: a for a in article.actors}
         timexes = {t.id: t for t in article.timexes}
         mention_counts = Counter({a.id: len(a.mentions) for a in article.actors})
-        from .sitewide import json_ld
-
+        here = sitewide.article_path(article)
+        site_actor = (lambda actor_id: index.actor_of(article, actor_id)) if index else (lambda actor_id: None)
         return self.env.get_template("article.md.j2").render(
             a=article,
-            json_ld=Markup(json_ld(article)),
             seed=article.seed,
             generated_from=generated_from,
             corrections_file=corrections_file,
             html=annotator.html,
+            tips=annotator.tips,
             published=published_label(article),
             reading_minutes=reading_minutes(article),
             timeline=timeline(article),
@@ -232,55 +246,57 @@ class Renderer:
             actors_by_id=actors_by_id,
             timexes=timexes,
             mention_counts=mention_counts,
+            site_actor=site_actor,
+            link=_linker(here),
+            jsonld=sitewide.jsonld_text(article),
+            description=_description(article),
         )
-
-    def actor_page(self, record) -> str:
-        return self.env.get_template("actor.md.j2").render(r=record, published_label=published_label)
-
-    def actors_index(self, records) -> str:
-        groups = []
-        for kind in ACTOR_TYPES:
-            members = sorted((r for r in records if r.type == kind), key=lambda r: (-len(r.appearances), r.name))
-            if members:
-                groups.append((kind, TYPE_LABELS[kind][1], members))
-        return self.env.get_template("actors_index.md.j2").render(groups=groups)
-
-    def chronology_year(self, year: str, events) -> str:
-        from .sitewide import month_label
-
-        months: dict[str, list] = {}
-        for item in events:
-            months.setdefault(month_label(item[2]), []).append(item)
-        return self.env.get_template("chronology.md.j2").render(year=year, months=months,
-                                                                  published_label=published_label)
-
-    def chronology_index(self, years) -> str:
-        return self.env.get_template("chronology_index.md.j2").render(years=years)
 
     def home(self, articles: Sequence[Article], problems: Sequence[str]) -> str:
-        """The newest explainers as cards; older ones are on the yearly archive pages."""
-        ordered = newest_first(articles)
+        ordered = sitewide.newest_first(articles)
+        archive = sitewide.archive_pages(ordered)
         return self.env.get_template("index.md.j2").render(
-            articles=ordered[:HOME_CARDS], more=len(ordered) > HOME_CARDS, years=archive_years(ordered),
-            problems=problems, published_label=published_label, key_actors=key_actors,
+            articles=ordered[:sitewide.HOME_CARDS], total=len(ordered), archive=archive,
+            problems=problems, published_label=published_label, link=_linker("index.md"),
+            key_actors=lambda art: sorted(art.actors, key=lambda x: (-len(x.mentions), x.name))[:4],
         )
 
-    def archive(self, year: str, articles: Sequence[Article]) -> str:
-        return self.env.get_template("archive.md.j2").render(
-            year=year, articles=newest_first(articles), published_label=published_label, key_actors=key_actors)
+    def site_pages(self, index: "sitewide.SiteIndex") -> dict[str, str]:
+        """Every cross-article page: archives, actor pages and index, chronology."""
+        pages: dict[str, str] = {}
+        ordered = sitewide.newest_first(index.articles)
+        archive = sitewide.archive_pages(ordered)
+        for n, (path, chunk) in enumerate(archive, start=1):
+            pages[path] = self.env.get_template("archive.md.j2").render(
+                entries=chunk, number=n, archive=archive, here=path, link=_linker(path),
+                published_label=published_label)
+        actor_tpl = self.env.get_template("actor.md.j2")
+        for actor in index.actors.values():
+            pages[actor.path] = actor_tpl.render(
+                actor=actor, link=_linker(actor.path), published_label=published_label,
+                **sitewide.actor_page_data(actor, index))
+        index_tpl = self.env.get_template("actors.md.j2")
+        for page in sitewide.actor_index_pages(index):
+            pages[page.path] = index_tpl.render(page=page, link=_linker(page.path))
+        chrono_tpl = self.env.get_template("chronology.md.j2")
+        chrono = sitewide.chronology_pages(index)
+        contents = [(p.title, p.path, p.count) for p in chrono] if len(chrono) > 1 else []
+        main = "chronologie/index.md"
+        if len(chrono) > 1:
+            pages[main] = chrono_tpl.render(page=None, contents=contents, total=len(index.events),
+                                            link=_linker(main), index=index)
+        for page in chrono:
+            pages[page.path] = chrono_tpl.render(page=page, contents=[], total=len(index.events),
+                                                 link=_linker(page.path), index=index)
+        return pages
 
 
-HOME_CARDS = 60  # keeps the home page light (≤ 100 KB) whatever the archive's size
+def _linker(here: str):
+    def link(to_path: str, anchor: str | None = None) -> str:
+        return sitewide.relative_url(here, to_path, anchor)
+    return link
 
 
-def newest_first(articles: Sequence[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.seed.published.value if a.seed.published else "", a.slug), reverse=True)
-
-
-def archive_years(articles: Sequence[Article]) -> list[tuple[str, int]]:
-    counts = Counter(a.seed.published.value[:4] if a.seed.published else "sans-date" for a in articles)
-    return sorted(counts.items(), reverse=True)
-
-
-def key_actors(article: Article) -> list[Actor]:
-    return sorted(article.actors, key=lambda x: -len(x.mentions))[:4]
+def _description(article: Article, limit: int = 200) -> str:
+    text = " ".join(article.seed.paragraphs[:1]) or article.seed.title
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

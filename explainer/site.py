@@ -275,6 +275,7 @@ class Generator:
     def render(self, articles: Sequence[Article], problems: list[Problem]) -> dict[str, str]:
         """Render every page; a broken template is a problem that names its file and line."""
         renderer = Renderer(self.config.templates_dir)
+        index = sitewide.SiteIndex(articles)
         pages: dict[str, str] = {}
         rendered: list[Article] = []
         version = render_version(self.config.templates_dir)
@@ -282,15 +283,16 @@ class Generator:
         for article in articles:
             data = json.dumps(article.to_json(), ensure_ascii=False) + "\n"
             site_digest.update(data.encode())
-            # The page is a pure function of the article and the templates: a rebuild
-            # with nothing changed reads it back instead of rendering it again.
-            key = cache_key(data, version)
+            # The page is a function of the article, the templates and the site-wide
+            # names of its actors: a rebuild with none of them changed reads it back.
+            links = json.dumps([index.key_of(article, a.id) for a in article.actors])
+            key = cache_key(data, version, links)
             cached = self.pages_cache.get(key)
             if cached is None:
                 corrections = str(pathlib.Path(article.seed.source_file).with_suffix(".yaml"))
                 try:
-                    cached = {"page": renderer.article(article, article.seed.source_file, corrections),
-                              "timeline": sitewide.timeline_js(article)}
+                    cached = {"page": renderer.article(article, article.seed.source_file, corrections, index),
+                              "timeline": json.dumps(sitewide.timelinejs(article), ensure_ascii=False) + "\n"}
                 except jinja2.TemplateError as exc:
                     problems.append(self._template_problem(exc, f"while rendering {article.seed.source_file}"))
                     continue
@@ -299,36 +301,23 @@ class Generator:
             pages[f"explainers/{article.slug}.json"] = data
             pages[f"explainers/{article.slug}.timeline.json"] = cached["timeline"]
             rendered.append(article)
+        if len(rendered) != len(index.articles):
+            index = sitewide.SiteIndex(rendered)  # never link to a page that failed to render
+            site_digest.update(b"partial")
+        try:
+            # Actor and chronology pages depend on every article: reuse them only when none changed.
+            key = "site-" + site_digest.hexdigest()
+            site_pages = self.pages_cache.get(key)
+            if site_pages is None:
+                site_pages = renderer.site_pages(index)
+                self.pages_cache.put(key, site_pages)
+            pages.update(site_pages)
+        except jinja2.TemplateError as exc:
+            problems.append(self._template_problem(exc, "while rendering the actor and timeline pages"))
         try:
             pages["index.md"] = renderer.home(rendered, [str(p) for p in problems if p.severity == "error"])
-            # Site-wide pages depend on every article: reuse them only when none changed.
-            key = "site-" + site_digest.hexdigest()
-            sitewide_pages = self.pages_cache.get(key)
-            if sitewide_pages is None:
-                sitewide_pages = self._render_sitewide(renderer, rendered)
-                self.pages_cache.put(key, sitewide_pages)
-            pages.update(sitewide_pages)
         except jinja2.TemplateError as exc:
-            problems.append(self._template_problem(exc, "while rendering the site-wide pages"))
-        return pages
-
-    @staticmethod
-    def _render_sitewide(renderer: Renderer, articles: Sequence[Article]) -> dict[str, str]:
-        """Actor pages, the actors index and the chronology by year: one pass each."""
-        pages: dict[str, str] = {}
-        records = sitewide.collect_actors(articles)
-        for record in records.values():
-            pages[f"acteurs/{record.id}.md"] = renderer.actor_page(record)
-        pages["acteurs/index.md"] = renderer.actors_index(list(records.values()))
-        years = sitewide.chronology(articles)
-        for year, events in years.items():
-            pages[f"chronologie/{year}.md"] = renderer.chronology_year(year, events)
-        pages["chronologie/index.md"] = renderer.chronology_index([(y, len(e)) for y, e in years.items()])
-        by_year: dict[str, list[Article]] = {}
-        for article in articles:
-            by_year.setdefault(article.seed.published.value[:4] if article.seed.published else "sans-date", []).append(article)
-        for year, members in by_year.items():
-            pages[f"archives/{year}.md"] = renderer.archive(year, members)
+            problems.append(self._template_problem(exc, "while rendering the home page"))
         return pages
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:

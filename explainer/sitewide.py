@@ -1,147 +1,423 @@
-"""Pages across articles: one page per actor, the actors index, the chronology by year,
-and the machine-readable companions of each explainer (JSON-LD, TimelineJS3).
+"""Pages that span every article: actor pages, the site-wide timeline, archives.
 
-Everything here is one pass over the articles (dictionaries keyed by actor id
-or year), so the site-wide pages stay linear in the number of articles.
+Also the per-article machine-readable outputs (JSON-LD, TimelineJS3 JSON).
+
+Everything here is linear in the number of articles, actors and events
+(one pass to index, one sort per list), and every list that grows with the
+corpus is capped or split over several pages, so that no page passes
+``PAGE_BUDGET`` bytes even with thousands of articles.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections import defaultdict
+import posixpath
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import escape
+
 from . import dates_fr
 from .model import Actor, Article, Event, Timex
-from .render import timeline
+
+# Caps that keep every generated page well under 100 KB of HTML.
+HOME_CARDS = 24          # cards on the home page; the rest go to the archive pages
+ARCHIVE_PAGE = 150       # entries per archive page
+ACTOR_INDEX_ALL = 300    # up to this many actors, the index lists them all on one page
+ACTOR_INDEX_PAGE = 300   # entries per letter page when the index is split
+ACTOR_TOP = 60           # "most cited" actors on a split index
+ACTOR_ARTICLES = 60      # appearances listed on one actor page
+ACTOR_EVENTS = 60        # events listed on one actor page
+CHRONO_PAGE = 100        # events per chronology page
+
+SCHEMA_TYPES = {
+    "person": "Person", "organization": "Organization", "state": "Country", "place": "Place",
+    "event": "Event", "work": "CreativeWork", "other": "Thing",
+}
 
 
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: "Séoul" and "seoul" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _key(text: str) -> str:
+    """``fold`` for ids and names, never empty: a name in another script gets a stable hash."""
+    return fold(text) or "a-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def page_url(path: str) -> str:
+    """The URL (relative to the site root) MkDocs gives ``path`` with directory URLs."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_path: str, anchor: str | None = None) -> str:
+    """A link from page ``from_page`` to ``to_path`` (both docs-relative source paths)."""
+    base = page_url(from_page) or "."
+    target = page_url(to_path)
+    base_dir = base if base.endswith("/") or base == "." else posixpath.dirname(base)
+    rel = posixpath.relpath(target or ".", base_dir.rstrip("/") or ".")
+    if to_path.endswith(".md"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def article_path(article: Article) -> str:
+    return f"explainers/{article.slug}.md"
+
+
+# -- actors across articles --------------------------------------------------------
 @dataclass
-class ActorRecord:
-    """One actor seen across the site."""
+class SiteActor:
+    """One actor as the whole site knows it, merged across articles."""
 
-    id: str
-    name: str
-    type: str
+    key: str
+    names: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
     appearances: list[tuple[Article, Actor]] = field(default_factory=list)
     events: list[tuple[Article, Event, Timex]] = field(default_factory=list)
 
     @property
-    def roles(self) -> list[tuple[str, str]]:
-        """``(date, role)`` in publication order, each role once."""
-        seen: dict[str, str] = {}
-        for article, actor in sorted(self.appearances, key=lambda p: _published(p[0])):
-            if actor.role and actor.role not in seen:
-                seen[actor.role] = _published(article)
-        return [(date, role) for role, date in seen.items()]
+    def name(self) -> str:
+        return self.names.most_common(1)[0][0]
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0]
+
+    @property
+    def path(self) -> str:
+        return f"acteurs/{self.key}.md"
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(actor.mentions) for _, actor in self.appearances)
 
     @property
     def aliases(self) -> list[str]:
-        return sorted({alias for _, actor in self.appearances for alias in actor.aliases} - {self.name})
+        seen: dict[str, None] = {}
+        for _, actor in self.appearances:
+            for alias in (actor.name, *actor.aliases):
+                if alias != self.name:
+                    seen.setdefault(alias, None)
+        return list(seen)
 
 
-def _published(article: Article) -> str:
+def pub_key(article: Article) -> str:
     return article.seed.published.value if article.seed.published else ""
 
 
-def collect_actors(articles: Sequence[Article]) -> dict[str, ActorRecord]:
-    """Actors merged across articles by id (ids come from the same merging rules)."""
-    records: dict[str, ActorRecord] = {}
-    for article in articles:
-        timexes = {t.id: t for t in article.timexes}
-        for actor in article.actors:
-            record = records.setdefault(actor.id, ActorRecord(actor.id, actor.name, actor.type))
-            record.appearances.append((article, actor))
-        for event in article.events:
-            for actor_id in event.actors:
-                if actor_id in records and event.timex in timexes:
-                    records[actor_id].events.append((article, event, timexes[event.timex]))
-    for record in records.values():
-        # The most frequent type across articles wins (a capital can be a place here, a state there).
-        types = [actor.type for _, actor in record.appearances]
-        record.type = max(set(types), key=types.count)
-        record.events.sort(key=lambda x: dates_fr.sort_key(x[2].value, x[2].mod))
-    return records
+class SiteIndex:
+    """Actors merged by id, then by folded name; every dated event of the site."""
+
+    def __init__(self, articles: Sequence[Article]):
+        self.articles = list(articles)
+        self.actors: dict[str, SiteActor] = {}
+        self._by_local: dict[tuple[str, str], str] = {}  # (article slug, actor id) → site key
+        by_id: dict[str, str] = {}
+        by_name: dict[str, str] = {}
+        for article in self.articles:
+            for actor in article.actors:
+                fid, fname = _key(actor.id), _key(actor.name)
+                key = by_id.get(fid) or by_name.get(fname)
+                if key is None:
+                    key = fid if fid not in self.actors else f"{fid}-{len(self.actors)}"
+                    self.actors[key] = SiteActor(key)
+                by_id.setdefault(fid, key)
+                by_name.setdefault(fname, key)
+                entry = self.actors[key]
+                entry.names[actor.name] += len(actor.mentions) or 1
+                entry.types[actor.type] += 1
+                entry.appearances.append((article, actor))
+                self._by_local[(article.slug, actor.id)] = key
+        self.events: list[tuple[Article, Event, Timex]] = []
+        for article in self.articles:
+            timexes = {t.id: t for t in article.timexes}
+            for event in article.events:
+                timex = timexes.get(event.timex)
+                if timex is None:
+                    continue
+                self.events.append((article, event, timex))
+                for actor_id in dict.fromkeys(event.actors):
+                    key = self._by_local.get((article.slug, actor_id))
+                    if key:
+                        self.actors[key].events.append((article, event, timex))
+
+    def key_of(self, article: Article, actor_id: str) -> str | None:
+        return self._by_local.get((article.slug, actor_id))
+
+    def actor_of(self, article: Article, actor_id: str) -> SiteActor | None:
+        key = self.key_of(article, actor_id)
+        return self.actors[key] if key else None
 
 
-def chronology(articles: Sequence[Article]) -> dict[str, list[tuple[Article, Event, Timex]]]:
-    """Every dated event of the site, by year, in order."""
-    by_year: dict[str, list[tuple[Article, Event, Timex]]] = defaultdict(list)
-    for article in articles:
-        for event, timex in timeline(article):
-            by_year[timex.value[:4]].append((article, event, timex))
-    for events in by_year.values():
-        events.sort(key=lambda x: dates_fr.sort_key(x[2].value, x[2].mod))
-    return dict(sorted(by_year.items()))
+def event_sort_key(item: tuple[Article, Event, Timex]) -> tuple:
+    article, event, timex = item
+    return dates_fr.sort_key(timex.value, timex.mod), pub_key(article), article.slug, event.id
 
 
-def month_label(timex: Timex) -> str:
-    if len(timex.value) >= 7 and timex.value[4] == "-" and timex.value[5:7].isdigit():
-        return dates_fr.format_value(timex.value[:7])
-    return f"{timex.value[:4]}, sans mois précis"
+def newest_first(articles: Sequence[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (pub_key(a), a.slug), reverse=True)
 
 
-SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "state": "Country", "place": "Place",
-                "event": "Event", "work": "CreativeWork", "other": "Thing"}
+# -- chronology --------------------------------------------------------------------
+@dataclass
+class ChronoPage:
+    path: str
+    title: str
+    # (year, [(month heading, [(article, event, timex)])])
+    years: list[tuple[str, list[tuple[str, list[tuple[Article, Event, Timex]]]]]]
+    count: int
 
 
-def json_ld(article: Article) -> str:
-    """schema.org NewsArticle with its actors and events, safe to embed in a <script>."""
+def _year_month(timex: Timex) -> tuple[str, int | None]:
+    year, month, _, _ = dates_fr.sort_key(timex.value, timex.mod)
+    if year == 9999:
+        return "Date inconnue", None
+    m = re.match(r"^\d{4}-(\d{2})", timex.value)
+    return str(year), int(m[1]) if m else None
+
+
+def _month_heading(year: str, month: int | None) -> str:
+    if month is None:
+        return f"Dans l’année {year}" if year.isdigit() else "Sans date précise"
+    return dates_fr.format_value(f"{year}-{month:02d}")
+
+
+def _group_months(items: list[tuple[Article, Event, Timex]]) -> list[tuple[str, list]]:
+    """Events of one year, already in order, under month headings.
+
+    Consecutive runs share a heading, so an event known only to the year
+    stays where the order puts it ("fin 2023" after December, "début 2023"
+    before January) under its own heading.
+    """
+    groups: list[tuple[str, list]] = []
+    for item in items:
+        year, month = _year_month(item[2])
+        if month is None and year.isdigit() and item[2].mod in ("START", "MID", "END"):
+            heading = dates_fr.format_value(year, item[2].mod).capitalize()
+        else:
+            heading = _month_heading(year, month)
+        if groups and groups[-1][0] == heading:
+            groups[-1][1].append(item)
+        else:
+            groups.append((heading, [item]))
+    return groups
+
+
+def chronology_pages(index: SiteIndex) -> list[ChronoPage]:
+    """The site-wide timeline: one page if it is small, else pages by year (and month, and number)."""
+    ordered = sorted(index.events, key=event_sort_key)
+    by_year: dict[str, list] = defaultdict(list)
+    for item in ordered:
+        by_year[_year_month(item[2])[0]].append(item)
+    if len(ordered) <= CHRONO_PAGE:
+        return [ChronoPage("chronologie/index.md", "Chronologie",
+                           [(y, _group_months(items)) for y, items in by_year.items()], len(ordered))]
+    pages: list[ChronoPage] = []
+    used: set[str] = set()
+    for year, items in by_year.items():
+        slug = year if year.isdigit() else "sans-date"
+        if len(items) <= CHRONO_PAGE:
+            pages.append(ChronoPage(f"chronologie/{slug}.md", f"Chronologie : {year}",
+                                    [(year, _group_months(items))], len(items)))
+            continue
+        for heading, month_items in _group_months(items):
+            month = _year_month(month_items[0][2])[1]
+            mslug = f"{slug}-{month:02d}" if month else f"{slug}-annee"
+            for n, start in enumerate(range(0, len(month_items), CHRONO_PAGE), start=1):
+                chunk = month_items[start:start + CHRONO_PAGE]
+                path, k = f"chronologie/{mslug}.md", 1
+                while path in used:  # a heading can come back (events known only to the year)
+                    k += 1
+                    path = f"chronologie/{mslug}-{k}.md"
+                used.add(path)
+                title = f"Chronologie : {heading}" + (f" ({n})" if n > 1 else "")
+                pages.append(ChronoPage(path, title, [(year, [(heading, chunk)])], len(chunk)))
+    return pages
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[k:k + size] for k in range(0, len(items), size)] or [[]]
+
+
+@dataclass
+class ActorIndexPage:
+    path: str
+    title: str
+    groups: list[tuple[str, list[SiteActor]]]  # (letter, actors)
+    top: list[SiteActor]                        # "most cited", on the main page of a split index
+    subpages: list[tuple[str, str, int]]        # (label, path, count), on the main page of a split index
+
+
+def _initial(actor: SiteActor) -> str:
+    initial = fold(actor.name)[:1].upper()
+    return initial if initial.isalpha() else "#"
+
+
+def actor_index_pages(index: SiteIndex) -> list[ActorIndexPage]:
+    """The actor index: one page while it is small, else a main page plus pages by initial."""
+    ordered = sorted(index.actors.values(), key=lambda a: (fold(a.name), a.key))
+    groups: dict[str, list[SiteActor]] = {}
+    for actor in ordered:
+        groups.setdefault(_initial(actor), []).append(actor)
+    if len(ordered) <= ACTOR_INDEX_ALL:
+        return [ActorIndexPage("acteurs/index.md", "Acteurs", list(groups.items()), [], [])]
+    pages: list[ActorIndexPage] = []
+    subpages: list[tuple[str, str, int]] = []
+    for letter, members in groups.items():
+        slug = letter.lower() if letter != "#" else "autres"
+        for n, chunk in enumerate(_chunks(members, ACTOR_INDEX_PAGE), start=1):
+            label = letter + (f" ({n})" if n > 1 else "")
+            path = f"acteurs/lettre-{slug}" + (f"-{n}" if n > 1 else "") + ".md"
+            pages.append(ActorIndexPage(path, f"Acteurs : {label}", [(letter, chunk)], [], []))
+            subpages.append((label, path, len(chunk)))
+    top = sorted(ordered, key=lambda a: (-len(a.appearances), -a.mentions, a.key))[:ACTOR_TOP]
+    return [ActorIndexPage("acteurs/index.md", "Acteurs", [], top, subpages)] + pages
+
+
+def archive_pages(ordered: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+    """Articles past the home page's cards, newest first, in pages of ``ARCHIVE_PAGE``."""
+    if len(ordered) <= HOME_CARDS:
+        return []
+    chunks = _chunks(list(ordered), ARCHIVE_PAGE)
+    return [("archives/index.md" if n == 1 else f"archives/page-{n}.md", chunk)
+            for n, chunk in enumerate(chunks, start=1)]
+
+
+def actor_page_data(actor: SiteActor, index: SiteIndex) -> dict:
+    """What one actor page shows: appearances oldest first (roles over time), events in order."""
+    appearances = sorted(actor.appearances, key=lambda p: (pub_key(p[0]), p[0].slug))
+    events = sorted({(a.slug, e.id): (a, e, t) for a, e, t in actor.events}.values(), key=event_sort_key)
+    affiliations: dict[str, SiteActor] = {}
+    for article, local in actor.appearances:
+        if local.affiliation:
+            other = index.actor_of(article, local.affiliation)
+            if other is not None and other.key != actor.key:
+                affiliations.setdefault(other.key, other)
+    return {
+        # The most recent appearances and events when there are too many for one page.
+        "appearances": appearances[-ACTOR_ARTICLES:],
+        "hidden_appearances": max(0, len(appearances) - ACTOR_ARTICLES),
+        "events": events[-ACTOR_EVENTS:],
+        "hidden_events": max(0, len(events) - ACTOR_EVENTS),
+        "affiliations": list(affiliations.values()),
+        "article_path": article_path,
+    }
+
+
+# -- machine-readable outputs ------------------------------------------------------
+def _script_safe(text: str) -> str:
+    """JSON that can sit inside ``<script>``: no ``</``, ``<!--`` or ``]]>`` can appear."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _iso_date(value: str) -> str | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2}:\d{2}))?$", value)
+    if not m:
+        m2 = re.match(r"^(\d{4}-\d{2}-\d{2})T", value)
+        return m2[1] if m2 else None
+    return value
+
+
+def jsonld(article: Article, index: SiteIndex | None = None, *, about: int = 3) -> dict:
+    """schema.org ``NewsArticle`` with the actors (about/mentions) and the dated events."""
     seed = article.seed
-    main = sorted(article.actors, key=lambda a: -len(a.mentions))
+    ranked = sorted(article.actors, key=lambda a: (-len(a.mentions), a.name))
+
+    def thing(actor: Actor) -> dict:
+        node = {"@type": SCHEMA_TYPES.get(actor.type, "Thing"), "name": actor.name}
+        if actor.aliases:
+            node["alternateName"] = list(actor.aliases)
+        if actor.role:
+            node["description"] = actor.role
+        if actor.type == "person" and actor.role:
+            node["jobTitle"] = actor.role
+        return node
+
     timexes = {t.id: t for t in article.timexes}
-    data = {
+    actors_by_id = {a.id: a for a in article.actors}
+    events = []
+    for event in article.events:
+        timex = timexes.get(event.timex)
+        if timex is None:
+            continue
+        node = {"@type": "Event", "name": event.summary, "description": event.sentence}
+        start = _iso_date(timex.value)
+        if start:
+            node["startDate"] = start
+        if event.status == "planned":
+            node["eventStatus"] = "https://schema.org/EventScheduled"
+        people = [actors_by_id[a].name for a in event.actors if a in actors_by_id]
+        if people:
+            node["actor"] = [{"@type": SCHEMA_TYPES.get(actors_by_id[a].type, "Thing"),
+                              "name": actors_by_id[a].name} for a in event.actors if a in actors_by_id]
+        events.append(node)
+    data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": seed.title,
-        "inLanguage": seed.language,
-        "datePublished": seed.published.value if seed.published else None,
-        "author": {"@type": "Organization", "name": seed.byline} if seed.byline else None,
-        "dateline": seed.dateline,
-        "about": [_thing(a) for a in main[:3]],
-        "mentions": [_thing(a) for a in main[3:]] + [
-            {"@type": "Event", "name": e.summary, "startDate": dates_fr.html_datetime(timexes[e.timex].value)}
-            for e in article.events if e.timex in timexes],
+        "inLanguage": seed.language or "fr",
     }
-    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
-    # Inside <script>, "</script>" or "<!--" in a string would end or confuse the element:
-    # JSON allows every "<", ">" and "&" to be written as a \u escape instead.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    if seed.published:
+        data["datePublished"] = seed.published.value
+    if seed.dateline:
+        data["dateline"] = seed.dateline
+    if seed.byline:
+        data["author"] = {"@type": "Organization", "name": seed.byline}
+    if seed.photo:
+        data["image"] = {"@type": "ImageObject", "caption": seed.photo.caption,
+                         **({"creditText": seed.photo.credit} if seed.photo.credit else {})}
+    if ranked[:about]:
+        data["about"] = [thing(a) for a in ranked[:about]]
+    mentions = [thing(a) for a in ranked[about:]] + events
+    if mentions:
+        data["mentions"] = mentions
+    data["wordCount"] = sum(len(p.split()) for p in seed.paragraphs)
+    return data
 
 
-def _thing(actor: Actor) -> dict:
-    thing = {"@type": SCHEMA_TYPES.get(actor.type, "Thing"), "name": actor.name}
-    if actor.role:
-        thing["jobTitle" if actor.type == "person" else "description"] = actor.role
-    return thing
+def jsonld_text(article: Article) -> str:
+    """The JSON-LD as text that is safe inside a ``<script>`` element."""
+    return _script_safe(json.dumps(jsonld(article), ensure_ascii=False, separators=(",", ":")))
 
 
-def timeline_js(article: Article) -> str:
+def timelinejs(article: Article, label=None) -> dict:
     """The article's timeline in Knight Lab's TimelineJS3 JSON format."""
+    from .render import date_label, timeline  # late import: render imports this module
+
     events = []
     for event, timex in timeline(article):
-        date = _tl_date(timex.value)
-        if date is None:
+        m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", timex.value)
+        if not m:
             continue
+        start = {"year": m[1]}
+        if m[2]:
+            start["month"] = str(int(m[2]))
+        if m[3]:
+            start["day"] = str(int(m[3]))
+        start["display_date"] = date_label(timex)
         events.append({
-            "start_date": date,
-            "text": {"headline": dates_fr.format_value(timex.value, timex.mod), "text": event.summary},
+            "start_date": start,
+            # TimelineJS inserts these strings as HTML: escape the seed's text.
+            "text": {"headline": str(escape(event.summary)), "text": f"<blockquote>{escape(event.sentence)}</blockquote>"},
             "group": "prévu" if event.status == "planned" else "passé",
+            "unique_id": event.id,
         })
-    data = {"title": {"text": {"headline": article.seed.title,
-                               "text": "Chronologie extraite automatiquement de l’article"}},
+    return {"title": {"text": {"headline": str(escape(article.seed.title)),
+                               "text": "Chronologie extraite automatiquement de l’article."}},
             "events": events}
-    return json.dumps(data, ensure_ascii=False) + "\n"
-
-
-def _tl_date(value: str) -> dict | None:
-    parts = value[:10].split("-")
-    if not parts[0].isdigit():
-        return None
-    date = {"year": parts[0]}
-    if len(parts) > 1 and parts[1].isdigit():
-        date["month"] = str(int(parts[1]))
-    if len(parts) > 2 and parts[2].isdigit():
-        date["day"] = str(int(parts[2]))
-    return date
