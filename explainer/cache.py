@@ -21,7 +21,7 @@ from .model import Article, article_from_json
 PACKAGE = pathlib.Path(__file__).resolve().parent
 # Modules whose code decides what extraction produces.  Rendering is not
 # cached, so templates and render.py are deliberately not part of the key.
-EXTRACTION_MODULES = ("model.py", "read.py", "extract.py", "timex*.py", "events*.py", "actor*.py",
+EXTRACTION_MODULES = ("model.py", "read.py", "extract.py", "nlp.py", "timex*.py", "events*.py", "actor*.py",
                       "knowledge.py", "data/*")
 
 

@@ -134,7 +134,10 @@ class SiteIndex:
                 fid, fname = _key(actor.id), _key(actor.name)
                 key = by_id.get(fid) or by_name.get(fname)
                 if key is None:
-                    key = fid if fid not in self.actors else f"{fid}-{len(self.actors)}"
+                    # A clash of ids between different names gets a suffix derived from the
+                    # name, not from the order of the articles: actor URLs must not move
+                    # when an unrelated article is added.
+                    key = fid if fid not in self.actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
                     self.actors[key] = SiteActor(key)
                 by_id.setdefault(fid, key)
                 by_name.setdefault(fname, key)
