@@ -143,7 +143,7 @@ class _Resolver:
             return self.dct_day
         return dt.date(self.dct.year, self.dct.month or 7, 15 if self.dct.month else 1)
 
-    def narrative_anchor(self, pos: int) -> tuple[dt.date, bool] | None:
+    def narrative_anchor(self, pos: int, day_needed: bool = False) -> tuple[dt.date, bool] | None:
         """The explicit date the text is narrating from, if close enough.
 
         Previous or same sentence: a month- or day-precise date ("le 13 avril
@@ -156,7 +156,7 @@ class _Resolver:
                 continue
             if has_month and s >= sent - 1:
                 return day, True
-            if not has_month and s == sent and pos - p < 60:
+            if not has_month and s == sent and pos - p < 60 and not day_needed:
                 return day, False
             break
         return None
@@ -176,6 +176,8 @@ class _Resolver:
             if day is not None:
                 self.last_day = day
                 self.days.append((start, self.sentence(start), day))
+            if spec.kind == "rel" and spec.unit == "Y" and value and value.isdigit():
+                self.explicit_years.append((start, self.sentence(start), int(value), False, dt.date(int(value), 7, 1)))
             if spec.kind == "cal" and spec.year_explicit and spec.year:
                 rep = dt.date(spec.year, spec.month or 7, spec.day or (15 if spec.month else 1))
                 self.explicit_years.append((start, self.sentence(start), spec.year, bool(spec.month), rep))
@@ -204,7 +206,7 @@ class _Resolver:
                 value, _ = self.coarse()
                 return value, False, None
             day = base + dt.timedelta(days=spec.offset)
-            return day.isoformat() + (f"T{spec.part}" if spec.part else ""), True, day
+            return day.isoformat() + (spec.part or ""), True, day
         return self.resolve_cal(start, end, spec)
 
     def resolve_rel(self, start: int, end: int, spec: Spec) -> tuple[str | None, bool, dt.date | None]:
@@ -228,7 +230,7 @@ class _Resolver:
             return value, False, None
         if unit == "D":
             day = self.dct_day + dt.timedelta(days=off)
-            return day.isoformat() + (f"T{spec.part}" if spec.part else ""), True, day
+            return day.isoformat() + (spec.part or ""), True, day
         if unit == "W":
             return iso_week(self.dct_day + dt.timedelta(days=7 * off)), True, None
         if unit == "WE":
@@ -258,14 +260,14 @@ class _Resolver:
                 value, _ = self.coarse()
                 return value, False, None
             day = weekday_in_direction(base, spec.weekday, self.direction(start, end, spec), strict=spec.strict)
-            return day.isoformat() + (f"T{spec.part}" if spec.part else ""), True, day
+            return day.isoformat() + (spec.part or ""), True, day
         if spec.month is None:
             return (f"{spec.year}" if spec.year else None), spec.year is not None, None
         year = spec.year
         resolved = True
         anchor: dt.date | None = None
         if year is None:
-            narrative = self.narrative_anchor(start)
+            narrative = self.narrative_anchor(start, day_needed=spec.day is not None)
             lexical = spec.hint or lexical_direction(self.text, start, end)
             if narrative and narrative[1]:
                 anchor = narrative[0]
@@ -355,7 +357,7 @@ class _Resolver:
             value, _ = self.coarse()
             return value, False
         if spec.kind == "part":
-            return f"{day.isoformat()}T{spec.part}", True
+            return f"{day.isoformat()}{spec.part}", True
         hour, minute = spec.hour or 0, spec.minute or 0
         return f"{day.isoformat()}T{hour:02d}:{minute:02d}", True
 

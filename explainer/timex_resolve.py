@@ -31,7 +31,7 @@ Direction = Literal["past", "future", "nearest"]
 # Just before the expression: these prepositions look ahead from the anchor.
 _FUTURE_PREFIX = re.compile(
     r"(?:\bà\s+partir\s+d[eu’']\s*|\bà\s+compter\s+d[eu’']\s*|\bd[’']ici\s+(?:à\s+)?|\bjusqu[’']\s*(?:à|au|en)\s+"
-    r"|\bdès\s+(?:la\s+|le\s+)?|\bavant\s+(?:le\s+|la\s+)?)$",
+    r"|\bavant\s+(?:le\s+|la\s+)?)$",
     re.IGNORECASE,
 )
 _PAST_PREFIX = re.compile(r"(?:\bdepuis\s+(?:le\s+|la\s+)?|\bil\s+y\s+a\s+)$", re.IGNORECASE)
@@ -40,9 +40,8 @@ _PAST_PREFIX = re.compile(r"(?:\bdepuis\s+(?:le\s+|la\s+)?|\bil\s+y\s+a\s+)$", r
 def lexical_direction(text: str, start: int, end: int) -> Direction | None:
     """Direction given by the words right around the expression, if any.
 
-    "dès" only points forward from a past reporting verb when the governed
-    action is planned; it is treated as forward here because a "dès X"
-    bound in news text is, far more often than not, a start still ahead.
+    "dès" is deliberately not a cue: "interpellés dès mardi soir" is past;
+    the verb decides ("convenus d'activer dès décembre" is planned).
     """
     before = text[max(0, start - 25):start]
     if _PAST_PREFIX.search(before):
