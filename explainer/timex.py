@@ -123,7 +123,7 @@ class _Resolver:
         if self.doc is not None:
             parsed = parse_direction(self.doc, start, end)
             if parsed:
-                return parsed
+                return parsed  # "nearest" too: a present-tense verb was found
         lo, hi = self.sentence_bounds(start)
         return surface_direction(self.text, lo, hi, start, end) or "nearest"
 
@@ -146,15 +146,15 @@ class _Resolver:
     def narrative_anchor(self, pos: int, day_needed: bool = False) -> tuple[dt.date, bool] | None:
         """The explicit date the text is narrating from, if close enough.
 
-        Previous or same sentence: a month- or day-precise date ("le 13 avril
-        2023 … publiée le 14 avril").  A bare year only anchors what follows
+        A month- or day-precise date earlier in the same sentence ("le 13
+        avril 2023 … publiée le 14 avril").  A bare year only anchors what follows
         it closely in the same sentence ("en 97 (en janvier, en octobre)").
         """
         sent = self.sentence(pos)
         for p, s, year, has_month, day in reversed(self.explicit_years):
             if p >= pos:
                 continue
-            if has_month and s >= sent - 1:
+            if has_month and s == sent:
                 return day, True
             if not has_month and s == sent and pos - p < 60 and not day_needed:
                 return day, False

@@ -58,13 +58,23 @@ def _morph(token: "Token", key: str) -> str | None:
     return values[0] if values else None
 
 
+_FORWARD_MARKS = frozenset({"avant", "pour", "afin", "jusque", "jusqu'", "jusqu’"})
+_MODALS = frozenset({"pouvoir", "devoir", "aller", "vouloir"})
+
+
 def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
-    """Direction implied by ``verb``'s tense, mood and auxiliaries."""
+    """Direction implied by ``verb``'s tense, mood and auxiliaries.
+
+    "nearest" means a present-tense verb was found: the tense itself says
+    nothing about past or future, and no other cue should be looked for.
+    """
     if depth > 4:
         return None
     if verb.lower_ in PLANNED_WORDS and verb.lower_ not in ("annoncé", "annoncée"):
         return "future"
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any(c.dep_ == "mark" and c.lower_ in _FORWARD_MARKS for c in verb.children):
+        return "future"  # "avant de quitter", "avant que … soit rendu public", "pour signer"
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     form = _morph(verb, "VerbForm")
     for aux in auxes:
         if _morph(aux, "Tense") == "Fut":
@@ -76,7 +86,7 @@ def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
         gov = verb.head
         if gov is verb:
             return None
-        if gov.lemma_ in INTENT_LEMMAS or gov.lower_ in PLANNED_WORDS:
+        if gov.lemma_ in INTENT_LEMMAS or gov.lemma_ in _MODALS or gov.lower_ in PLANNED_WORDS:
             return "future"
         if gov.lemma_ == "venir":  # "vient de signer": recent past
             return "past"
@@ -92,17 +102,32 @@ def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
     if form == "Part":
         if tense == "Pres":  # "prévoyant", "devant" -> look at the lemma
             return "future" if verb.lemma_ in INTENT_LEMMAS else None
-        if auxes or verb.dep_ in ("ROOT", "conj", "ccomp", "advcl", "xcomp"):
-            return "past"  # passé composé / plus-que-parfait
-        return None
+        aux_tense = next((_morph(a, "Tense") for a in auxes if _morph(a, "Tense")), None)
+        if aux_tense == "Pres" and verb.dep_ != "ROOT" and any(a.dep_ == "aux:pass" for a in auxes) \
+                and not any(a.dep_ == "aux:tense" for a in auxes):
+            return "nearest"  # present passive "est fixé", "sont attendus"
+        return "past"  # passé composé, plus-que-parfait, "les mesures annoncées mercredi"
     if tense == "Fut":
         return "future"
     if tense in ("Imp", "Past"):
         return "past"
-    if tense == "Pres":
-        if verb.lemma_ in ("aller", "devoir") and any(c.dep_ == "xcomp" for c in verb.children):
-            return "future"
-        return None
+    if tense == "Pres" or mood == "Sub":
+        return "nearest"
+    return None
+
+
+def _predicate_direction(token: "Token") -> Direction | None:
+    """Tense of a nominal/adjectival predicate through its copula ("sont incertains")."""
+    for c in token.children:
+        if c.dep_ == "cop":
+            tense = _morph(c, "Tense")
+            if tense == "Fut":
+                return "future"
+            if tense in ("Imp", "Past"):
+                return "past"
+            if _morph(c, "Mood") == "Cnd":
+                return "future"
+            return "nearest"
     return None
 
 
@@ -111,12 +136,20 @@ def parse_direction(doc: "Doc", start: int, end: int) -> Direction | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    inside = range(span.start, span.end)
     token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
-            return _verb_direction(token)
-        if token.lower_ in PLANNED_WORDS and token.i not in range(span.start, span.end):
-            return "future"
+    for _ in range(8):
+        if token.i not in inside:
+            if token.pos_ in ("VERB", "AUX"):
+                found = _verb_direction(token)
+                if found:
+                    return found
+            elif token.lower_ in PLANNED_WORDS:
+                return "future"
+            else:
+                found = _predicate_direction(token)
+                if found:
+                    return found
         if token.head is token:
             return None
         token = token.head

@@ -472,7 +472,8 @@ def _ago(m: re.Match, text: str) -> Iterator[Candidate]:
     mult, letter, clock = UNITS[m.group("u").lower()]
     if clock:
         return
-    unit = {"Y": "Y", "M": "M", "W": "W", "D": "D"}[letter]
+    unit = {"Y": "Y", "M": "M", "W": "D", "D": "D"}[letter]
+    mult = mult * 7 if letter == "W" else mult  # "il y a une semaine": the day, seven days back
     mod = "APPROX" if m.group("q") and "plus" not in m.group("q") and "moins" not in m.group("q") else None
     yield m.start(), m.end(), "DATE", Spec("rel", unit=unit, offset=-int(n) * mult, mod=mod)
 
