@@ -75,7 +75,8 @@ SET_UNITS: dict[str, str] = {
 }
 SET_ADJECTIVES: dict[str, str] = {
     "annuel": "P1Y", "annuelle": "P1Y", "annuels": "P1Y", "annuelles": "P1Y",
-    "quotidien": "P1D", "quotidienne": "P1D", "quotidiens": "P1D", "quotidiennes": "P1D",
+    # "quotidien(s)" is left out: in news it is mostly the noun "newspaper"
+    # ("les quotidiens étrangers"), which TimeBank does not tag.
     "hebdomadaire": "P1W", "hebdomadaires": "P1W", "mensuel": "P1M", "mensuelle": "P1M",
     "mensuels": "P1M", "mensuelles": "P1M", "bimensuel": "P2W", "trimestriel": "P3M",
     "trimestrielle": "P3M", "semestriel": "P6M", "semestrielle": "P6M",

@@ -87,12 +87,27 @@ QUANTITY_AFTER = re.compile(
 )
 # Person nouns before "de N ans": an age, not a duration.
 AGE_BEFORE = re.compile(
-    r"(?:\bâgée?s?\s+d[e']\s*|\bl[’']âge\s+d[e']\s*|(?:fillette|garçon|garçonnet|enfants?|homme|femme|jeunes?|filles?|fils|"
+    r"(?:\b[âa]g[ée]e?s?\s+d[e']\s*|\bles\s+(?:moins|plus)\s+d[e']\s*|\d\s*[-–]\s*|\d\s+(?:à|et)\s+|\bl[’']âge\s+d[e']\s*|(?:fillette|garçon|garçonnet|enfants?|homme|femme|jeunes?|filles?|fils|"
     r"adolescente?s?|bébés?|victime|conducteur|conductrice|retraitée?|automobiliste|motard|piéton|"
     r"cycliste|individu|suspect|mineure?s?|étudiante?|patient|patiente|soldat|militaire|joueur|"
     r"joueuse|père|mère|frère|sœur|veuve|veuf|octogénaire|policier|gendarme|lycéen|lycéenne)\s+d[e']\s*|,\s*)$",
     F,
 )
+
+
+# Nouns that take a length of time with "de": "une peine de 2 ans".
+_DURATION_NOUNS = re.compile(
+    r"\b(?:peine|période|durée|mandat|contrat|bail|plan|programme|absence|retard|emprisonnement|prison|"
+    r"réclusion|travaux|exil|carrière|règne|guerre|attente|délai|moratoire|sursis|interdiction|suspension|"
+    r"expérience|tractations|négociations|captivité|séjour|total|espace|intervalle|plus|moins|près|"
+    r"environ|cours|bout|terme|lieu|âge)\s+d[e']\s*$",
+    F,
+)
+
+
+def _age_after_noun(before: str) -> bool:
+    """"un électricien allemand de 37 ans": "de N ans" after a non-duration noun is an age."""
+    return bool(re.search(r"\w\s+de\s*$", before)) and not _DURATION_NOUNS.search(before)
 
 
 def _num(text: str) -> float | None:
@@ -348,7 +363,7 @@ def _night_between(m: re.Match, text: str) -> Iterator[Candidate]:
 
 
 @rule(
-    rf"\b(?:(?P<this>ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit|matinée|soirée)\b(?:-là)?"
+    rf"\b(?:(?P<this>ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit)\b(?:-là)?"
     rf"|(?P<det>le|la|ce)\s+(?P<w>lendemain|surlendemain|veille|même\s+jour|jour\s+même|jour-là|avant-veille)"
     rf"(?:\s+(?:(?P<modw>début|fin)\s+d[e'’]\s*)?(?P<part2>{PART})\b)?"
     rf"|(?P<lend>lendemain)(?=\s+d[eu]\b)"
@@ -428,13 +443,15 @@ def _duration(m: re.Match, text: str) -> Iterator[Candidate]:
     after = text[m.end():m.end() + 20]
     if unit in ("heure", "heures") and re.search(r"(?:\bà|\bvers|\bdès|\bjusqu['’]\s*à|\bavant|\baprès|\bentre)\s*$", before, F) and not q:
         return  # a clock time
-    if unit in ("an", "ans") and not q and (AGE_BEFORE.search(before) and not re.match(r"\s+(?:de\s+prison|d['’]emprisonnement|de\s+réclusion|ferme|avec\s+sursis)", after, F)):
+    apposed_age = bool(re.search(r",\s*$", before)) and bool(re.match(r"\s*[,.;)]", after))  # "Fernande, 87 ans,"
+    age_group = bool(q) and bool(re.search(r"\bles\s*$", before))  # "les moins de 17 ans"
+    if unit in ("an", "ans") and (apposed_age or age_group or AGE_BEFORE.search(before) or _age_after_noun(before)) and not re.match(r"\s+(?:de\s+prison|d['’]emprisonnement|de\s+réclusion|ferme|avec\s+sursis)", after, F):
         return  # "Fernande, 87 ans", "une fillette de 6 ans"
     if re.match(r"\s*(?:plus\s+tôt|auparavant|plus\s+tard)", after, F) and False:
         return
     if n == 1 and not q and m.group("n").lower() in ("un", "une"):
         # "un jour" is vague unless a preposition makes it a length of time
-        if not re.search(r"(?:\bpendant|\bdurant|\bdepuis|\ben|\bpour|\bsur|\bde|\bd['’]|\baprès|\bqu['’]|\bdans|\bau\s+bout\s+de|\bil\s+y\s+a|\bd['’]ici\s+à?)\s*$", before, F) \
+        if not re.search(r"(?:\bpendant|\bdurant|\bdepuis|\ben|\bpour|\bsur|\bde|\bd['’]|\baprès|\bqu['’]|\bau\s+bout\s+de|\bil\s+y\s+a|\bd['’]ici\s+à?)\s*$", before, F) \
                 and not re.match(r"\s*(?:plus\s+tard|après|avant|auparavant|de\b)", after, F):
             return
     mod = {"environ": "APPROX", "près de": "APPROX", "presque": "APPROX", "quelque": "APPROX"}.get(re.sub(r"\s+", " ", q))
@@ -560,7 +577,9 @@ def _season(m: re.Match, text: str) -> Iterator[Candidate]:
             return
     code = SEASONS[s.lower()]
     start = m.start("s") if det in ("en", "au", "") else m.start()
-    if det in ("en", "") and not m.group("y") and not m.group("rel"):
+    if not det and not m.group("y") and not m.group("rel"):
+        return  # "les Jeux d'hiver", "le printemps arabe" without a determiner: not a date
+    if det == "en" and not m.group("y") and not m.group("rel"):
         yield start, m.end(), "DATE", Spec("value", value=f"XXXX-{code}")  # generic "en été"
         return
     y = m.group("y")
