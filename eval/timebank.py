@@ -1,13 +1,15 @@
-"""Evaluate the date tagger on the French TimeBank: ``python -m eval.timebank`` (``make eval``).
+"""Evaluate ``explainer.timex.tag`` on the French TimeBank 1.1.
 
-Each document's raw text is the ``<TEXT>`` content with every tag removed and
-whitespace kept; the tagger runs on it with the document's creation time
-(DCT).  Scoring follows TempEval-3: one gold timex is matched to at most one
-system timex; strict extent needs identical offsets, relaxed extent an
-overlap; value F1 counts a relaxed match whose value is identical; type
-accuracy is over relaxed matches.  Figures are printed overall and per gold
-type (recall-side breakdown: a system timex counts for the type of the gold
-it matches, unmatched ones for their own type).
+    python -m eval.timebank [--model fr_core_news_md] [--errors FILE] [--no-model]
+
+For each document the raw text is the ``<TEXT>`` content with every tag
+removed and XML entities unescaped (whitespace kept); gold offsets point
+into that text.  The DCT is the CREATION_TIME TIMEX3.  Scoring follows
+TempEval-3: each gold timex is matched to at most one system timex; strict
+extent needs identical offsets, relaxed extent any overlap; value F1 counts
+a relaxed match whose value is identical; type accuracy is over relaxed
+matches.  Per-type rows take the gold timexes of that type, the system
+timexes matched to them, and the unmatched system timexes of that type.
 """
 
 from __future__ import annotations
@@ -21,15 +23,20 @@ import sys
 import time
 from dataclasses import dataclass
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from explainer import timex
+from explainer.model import PubDate
 
-DATA = ROOT / "eval" / "data" / "fr-timebank" / "Data"
+DATA = pathlib.Path(__file__).resolve().parent / "data" / "fr-timebank" / "Data"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
 class Span:
+    """One timex, gold or system: offsets into the raw text."""
+
     start: int
     end: int
     text: str
@@ -38,50 +45,97 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Document:
-    id: str
+class GoldDoc:
+    doc_id: str
     text: str
-    dct: str
-    gold: tuple[Span, ...]
+    dct: PubDate | None
+    timexes: tuple[Span, ...]
 
 
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+def strip_tags(tml_text: str) -> tuple[str, list[Span]]:
+    """Raw text of a TimeML ``<TEXT>`` body and its TIMEX3 spans.
 
-
-def load_document(path: pathlib.Path) -> Document:
-    """Strip the tags of one .tml file, keeping gold TIMEX3 offsets into the stripped text."""
-    raw = path.read_text("utf-8")
-    dct_match = re.search(r"<DCT>(.*?)</DCT>", raw, re.S)
-    dct = dict(_ATTR.findall(dct_match.group(1)))["value"] if dct_match else ""
-    body = raw.split("<TEXT>", 1)[1].split("</TEXT>", 1)[0]
+    Tags are removed and entities unescaped chunk by chunk, so offsets are
+    counted in the unescaped text.
+    """
     out: list[str] = []
     pos = 0
     length = 0
-    open_timex: list[tuple[int, dict]] = []
-    gold: list[Span] = []
-    for m in _TAG.finditer(body):
-        chunk = html.unescape(body[pos:m.start()])
+    stack: list[tuple[str, dict[str, str], int]] = []
+    spans: list[Span] = []
+    for m in _TAG.finditer(tml_text):
+        chunk = html.unescape(tml_text[pos:m.start()])
         out.append(chunk)
         length += len(chunk)
         pos = m.end()
-        closing, name, attrs, selfclosing = m.groups()
-        if name != "TIMEX3" or selfclosing:
+        closing, name, attrs, selfclosing = m.group(1), m.group(2), m.group(3), m.group(4)
+        if selfclosing:
             continue
         if not closing:
-            open_timex.append((length, dict(_ATTR.findall(attrs))))
-        elif open_timex:
-            start, a = open_timex.pop()
-            gold.append(Span(start, length, "", a.get("type", ""), a.get("value", "")))
-    tail = html.unescape(body[pos:])
-    out.append(tail)
-    text = "".join(out)
-    gold = [Span(g.start, g.end, text[g.start:g.end], g.type, g.value) for g in gold]
-    return Document(path.stem, text, dct, tuple(sorted(gold, key=lambda s: s.start)))
+            stack.append((name, dict(_ATTR.findall(attrs)), length))
+            continue
+        while stack:
+            open_name, a, start = stack.pop()
+            if open_name == name:
+                if name == "TIMEX3":
+                    spans.append(Span(start, length, "", a.get("type", ""), a.get("value", "")))
+                break
+    chunk = html.unescape(tml_text[pos:])
+    out.append(chunk)
+    raw = "".join(out)
+    spans = [Span(s.start, s.end, raw[s.start:s.end], s.type, s.value) for s in sorted(spans, key=lambda s: s.start)]
+    return raw, spans
 
 
-def load_corpus(folder: pathlib.Path = DATA) -> list[Document]:
-    return [load_document(p) for p in sorted(folder.glob("*.tml"))]
+def load_doc(path: pathlib.Path) -> GoldDoc:
+    """Parse one ``.tml`` file."""
+    src = path.read_text(encoding="utf-8")
+    body = re.search(r"<TEXT>(.*)</TEXT>", src, re.S)
+    if body is None:
+        raise ValueError(f"{path}: no <TEXT>")
+    raw, spans = strip_tags(body.group(1))
+    dct_m = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', src)
+    dct = None
+    if dct_m:
+        value = dict(_ATTR.findall(dct_m.group(0))).get("value", "")
+        try:
+            dct = PubDate.parse(value[:10])
+        except ValueError:
+            dct = None
+    return GoldDoc(path.stem, raw, dct, tuple(spans))
+
+
+def load_corpus(data: pathlib.Path = DATA) -> list[GoldDoc]:
+    return [load_doc(p) for p in sorted(data.glob("*.tml"))]
+
+
+# --- scoring ----------------------------------------------------------------
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def match(gold: list[Span], system: list[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one relaxed matching: exact matches first, then largest overlap."""
+    pairs: list[tuple[Span, Span]] = []
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    for gi, g in enumerate(gold):
+        for si, s in enumerate(system):
+            if si not in used_s and (s.start, s.end) == (g.start, g.end):
+                pairs.append((g, s))
+                used_g.add(gi)
+                used_s.add(si)
+                break
+    for gi, g in enumerate(gold):
+        if gi in used_g:
+            continue
+        best = max(((_overlap(g, s), si) for si, s in enumerate(system) if si not in used_s), default=(0, -1))
+        if best[0] > 0:
+            pairs.append((g, system[best[1]]))
+            used_g.add(gi)
+            used_s.add(best[1])
+    return pairs
 
 
 @dataclass
@@ -93,118 +147,120 @@ class Counts:
     value: int = 0
     type: int = 0
 
-    def prf(self, hits: int) -> tuple[float, float, float]:
-        p = hits / self.system if self.system else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    def add(self, other: "Counts") -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
-def match(gold: list[Span], system: list[Span]) -> list[tuple[Span | None, Span | None]]:
-    """One-to-one pairs by overlap (largest overlap first); unmatched sides pair with None."""
-    pairs = []
-    for g in gold:
-        for s in system:
-            overlap = min(g.end, s.end) - max(g.start, s.start)
-            if overlap > 0:
-                pairs.append((overlap, g, s))
-    pairs.sort(key=lambda x: (-x[0], x[1].start, x[2].start))
-    used_g, used_s, out = set(), set(), []
-    for _, g, s in pairs:
-        if id(g) in used_g or id(s) in used_s:
-            continue
-        used_g.add(id(g))
-        used_s.add(id(s))
-        out.append((g, s))
-    out += [(g, None) for g in gold if id(g) not in used_g]
-    out += [(None, s) for s in system if id(s) not in used_s]
+def score(gold: list[Span], system: list[Span]) -> dict[str, Counts]:
+    """Counts overall (key "ALL") and per gold type for one document."""
+    pairs = match(gold, system)
+    matched_sys = {id(s) for _, s in pairs}
+    out = {k: Counts() for k in ("ALL", *TYPES)}
+    for key in out:
+        g_sel = [g for g in gold if key == "ALL" or g.type == key]
+        p_sel = [(g, s) for g, s in pairs if key == "ALL" or g.type == key]
+        unmatched = [s for s in system if id(s) not in matched_sys and (key == "ALL" or s.type == key)]
+        c = out[key]
+        c.gold = len(g_sel)
+        c.system = len(p_sel) + len(unmatched)
+        c.strict = sum((g.start, g.end) == (s.start, s.end) for g, s in p_sel)
+        c.relaxed = len(p_sel)
+        c.value = sum(g.value == s.value for g, s in p_sel)
+        c.type = sum(g.type == s.type for g, s in p_sel)
     return out
 
 
-def score(pairs, counts: dict[str, Counts]) -> None:
+def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def error_kinds(gold: list[Span], system: list[Span]) -> list[tuple[str, Span | None, Span | None]]:
+    """Every error of one document, with a coarse kind for counting."""
+    pairs = match(gold, system)
+    errors: list[tuple[str, Span | None, Span | None]] = []
+    matched_g = {id(g) for g, _ in pairs}
+    matched_s = {id(s) for _, s in pairs}
+    for g in gold:
+        if id(g) not in matched_g:
+            errors.append((f"missed {g.type}", g, None))
+    for s in system:
+        if id(s) not in matched_s:
+            errors.append((f"spurious {s.type}", None, s))
     for g, s in pairs:
-        key = g.type if g else s.type
-        for c in (counts["ALL"], counts.setdefault(key, Counts())):
-            if g:
-                c.gold += 1
-            if s:
-                c.system += 1
-            if g and s:
-                c.relaxed += 1
-                c.strict += (g.start, g.end) == (s.start, s.end)
-                c.value += g.value == s.value
-                c.type += g.type == s.type
+        if g.type != s.type:
+            errors.append((f"type {g.type}->{s.type}", g, s))
+        elif g.value != s.value:
+            errors.append((f"{g.type} value", g, s))
+        if (g.start, g.end) != (s.start, s.end):
+            errors.append((f"{g.type} extent", g, s))
+    return errors
 
 
-def error_kind(g: Span | None, s: Span | None) -> str | None:
-    if g and not s:
-        return f"missed {g.type}"
-    if s and not g:
-        return f"spurious {s.type}"
-    if g.value != s.value:
-        if g.value.endswith("_REF") or s.value.endswith("_REF"):
-            return f"{g.type} value: REF vs date"
-        if len(g.value) != len(s.value):
-            return f"{g.type} value: wrong precision"
-        return f"{g.type} value: wrong anchor/direction"
-    return None
+# --- main -------------------------------------------------------------------
 
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description="Score the date tagger on the French TimeBank.",
-                                     epilog="example: python -m eval.timebank --errors /tmp/errors.tsv")
-    parser.add_argument("--model", default=None, help="spaCy model (default: the project's)")
-    parser.add_argument("--errors", type=pathlib.Path, help="write every error as TSV")
-    parser.add_argument("--no-doc", action="store_true", help="tag without spaCy (rules only)")
-    args = parser.parse_args()
-
-    from explainer import nlp as nlp_mod
-    from explainer import timex
-    from explainer.model import PubDate
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", default="fr_core_news_md", help="spaCy pipeline to parse with")
+    ap.add_argument("--no-model", action="store_true", help="tag without a parse (doc=None)")
+    ap.add_argument("--errors", type=pathlib.Path, help="write every error to this TSV file")
+    args = ap.parse_args(argv)
 
     docs = load_corpus()
+    texts = [d.text for d in docs]
     t0 = time.perf_counter()
-    nlp = None if args.no_doc else nlp_mod.load(args.model or nlp_mod.DEFAULT_MODEL)
-    load_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    parsed = list(nlp.pipe([d.text for d in docs], batch_size=16)) if nlp else [None] * len(docs)
-    spacy_s = time.perf_counter() - t0
-    counts = {"ALL": Counts()}
-    errors: list[str] = []
-    kinds: collections.Counter[str] = collections.Counter()
-    tag_s = 0.0
-    for doc, parsed_doc in zip(docs, parsed):
-        t0 = time.perf_counter()
-        found = timex.tag(doc.text, parsed_doc, PubDate.parse(doc.dct))
-        tag_s += time.perf_counter() - t0
-        system = [Span(t.start, t.end, t.text, t.type, t.value) for t in found]
-        pairs = match(list(doc.gold), system)
-        score(pairs, counts)
-        for g, s in pairs:
-            kind = error_kind(g, s)
-            if kind:
-                kinds[kind] += 1
-                errors.append("\t".join([doc.id, kind, g.text if g else "", g.value if g else "",
-                                         s.text if s else "", s.value if s else ""]))
-    print(f"French TimeBank: {len(docs)} documents, {counts['ALL'].gold} gold TIMEX3, "
-          f"{counts['ALL'].system} found (model: {'none' if not nlp else nlp.meta['name'] + ' ' + nlp.meta['version']})")
-    print(f"{'type':9} {'gold':>5} {'sys':>5} | {'strict P':>8} {'R':>6} {'F1':>6} | {'relaxed P':>9} {'R':>6} {'F1':>6} | "
-          f"{'value P':>7} {'R':>6} {'F1':>6} | {'type acc':>8}")
-    for key in ("ALL", *TYPES):
-        c = counts.get(key, Counts())
-        sp, sr, sf = c.prf(c.strict)
-        rp, rr, rf = c.prf(c.relaxed)
-        vp, vr, vf = c.prf(c.value)
+    if args.no_model:
+        parsed = [None] * len(docs)
+        t_load = t_spacy = 0.0
+    else:
+        from explainer.nlp import load
+
+        nlp = load(args.model)
+        t_load = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        parsed = list(nlp.pipe(texts, batch_size=16))
+        t_spacy = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    systems = [timex.tag(d.text, doc, d.dct) for d, doc in zip(docs, parsed)]
+    t_tag = time.perf_counter() - t2
+
+    total = {k: Counts() for k in ("ALL", *TYPES)}
+    errors: list[tuple[str, str, Span | None, Span | None]] = []
+    for d, found in zip(docs, systems):
+        sys_spans = [Span(t.start, t.end, t.text, t.type, t.value) for t in found]
+        for k, c in score(list(d.timexes), sys_spans).items():
+            total[k].add(c)
+        errors.extend((d.doc_id, kind, g, s) for kind, g, s in error_kinds(list(d.timexes), sys_spans))
+
+    print(f"French TimeBank 1.1: {len(docs)} docs, model={'none' if args.no_model else args.model}")
+    print(f"{'type':<9}{'gold':>5}{'sys':>5} | {'strict P':>8}{'R':>6}{'F1':>6} | {'relax P':>8}{'R':>6}{'F1':>6} | {'value P':>8}{'R':>6}{'F1':>6} | {'type acc':>8}")
+    for k in ("ALL", *TYPES):
+        c = total[k]
+        sp, sr, sf = prf(c.strict, c.system, c.gold)
+        rp, rr, rf = prf(c.relaxed, c.system, c.gold)
+        vp, vr, vf = prf(c.value, c.system, c.gold)
         acc = c.type / c.relaxed if c.relaxed else 0.0
-        print(f"{key:9} {c.gold:5} {c.system:5} | {sp:8.3f} {sr:6.3f} {sf:6.3f} | {rp:9.3f} {rr:6.3f} {rf:6.3f} | "
-              f"{vp:7.3f} {vr:6.3f} {vf:6.3f} | {acc:8.3f}")
-    print("HeidelTime 2.2 on the same setup: value F1 0.733 overall, 0.784 DATE; relaxed extent F1 0.909")
-    print(f"speed: {len(docs) / (spacy_s + tag_s):.1f} docs/s with the model loaded (spaCy {spacy_s:.2f} s, "
-          f"tagger {tag_s:.3f} s = {100 * tag_s / max(spacy_s, 1e-9):.1f}% of spaCy; model load {load_s:.1f} s)")
-    print("most common errors:")
-    for kind, n in kinds.most_common(10):
-        print(f"  {n:4}  {kind}")
+        print(f"{k:<9}{c.gold:>5}{c.system:>5} | {sp:>8.3f}{sr:>6.3f}{sf:>6.3f} | {rp:>8.3f}{rr:>6.3f}{rf:>6.3f} | {vp:>8.3f}{vr:>6.3f}{vf:>6.3f} | {acc:>8.3f}")
+    n = len(docs)
+    run = t_spacy + t_tag
+    print(f"\nspeed: {n / run if run else 0:.1f} docs/s end to end (model load {t_load:.1f}s excluded); "
+          f"spaCy {t_spacy:.2f}s, tagger {t_tag:.3f}s ({100 * t_tag / run if run else 0:.1f}% of the time)")
+    kinds = collections.Counter(kind for _, kind, _, _ in errors)
+    print("\ntop error kinds:")
+    for kind, count in kinds.most_common(10):
+        print(f"  {count:>4}  {kind}")
     if args.errors:
-        args.errors.write_text("doc\tkind\tgold text\tgold value\tsystem text\tsystem value\n" + "\n".join(errors) + "\n", "utf-8")
+        with args.errors.open("w", encoding="utf-8") as fh:
+            fh.write("doc\tkind\tgold_text\tgold_type\tgold_value\tsys_text\tsys_type\tsys_value\n")
+            for doc_id, kind, g, s in sorted(errors, key=lambda e: (e[1], e[0])):
+                fh.write("\t".join([
+                    doc_id, kind,
+                    g.text.replace("\n", " ") if g else "", g.type if g else "", g.value if g else "",
+                    s.text.replace("\n", " ") if s else "", s.type if s else "", s.value if s else "",
+                ]) + "\n")
+        print(f"\nerrors written to {args.errors}")
     return 0
 
 

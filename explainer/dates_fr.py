@@ -24,7 +24,7 @@ _SEASON = re.compile(r"^(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)$")
 _QUARTER = re.compile(r"^(?P<y>\d{4})-Q(?P<q>[1-4])$")
 _HALF = re.compile(r"^(?P<y>\d{4})-H(?P<h>[12])$")
 _DECADE = re.compile(r"^(?P<c>\d{3})X$")
-_CENTURY = re.compile(r"^(?P<c>\d{2})$")
+_CENTURY = re.compile(r"^(?P<c>\d{2})(?:XX)?$")  # "18" and French TimeBank's "18XX"
 _DURATION = re.compile(r"^P(?:(?P<n>\d+(?:\.\d+)?|X)(?P<u>[YMWD]))$|^PT(?P<tn>\d+(?:\.\d+)?|X)(?P<tu>[HMS])$")
 
 _PARTS_OF_DAY = {"MO": "matin", "AF": "après-midi", "EV": "soir", "NI": "nuit", "DT": "journée"}

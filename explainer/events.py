@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import timex as timex_mod
+from .timex_resolve import lexical_direction, parse_direction
 from .dates_fr import sort_key
 from .model import Actor, Event, PubDate, Timex
 
@@ -64,7 +64,12 @@ def status(doc: "Doc", t: Timex, dct: PubDate | None) -> str:
             return "planned"
         if date_key[:depth] < dct_key[:depth]:
             return "past"
-    return "planned" if timex_mod.direction(doc.text, doc, t.start, t.end) == "future" else "past"
+    return "planned" if _direction(doc, t) == "future" else "past"
+
+
+def _direction(doc: "Doc", t: Timex) -> str | None:
+    """The words around the date first ("d'ici", "depuis"), then the governing verb's tense."""
+    return lexical_direction(doc.text, t.start, t.end) or parse_direction(doc, t.start, t.end)
 
 
 def _precision(value: str) -> int:

@@ -1,610 +1,377 @@
-"""Find and normalise French temporal expressions (TIMEX3).
+"""French temporal expression tagger and normaliser (TIMEX3 style).
 
-Two passes over the text:
+``tag(text, doc, dct)`` finds dates, times, durations and sets in French
+news text and gives each a TIMEX3 value:
 
-1. **find**: compiled regular expressions propose candidate spans (full
-   dates, months, years, weekdays, deictics such as "hier", periods such as
-   "l'an dernier", times, durations, sets); overlapping candidates are
-   resolved longest-first.
-2. **resolve**: each candidate gets a TIMEX3 value.  Relative expressions are
-   anchored on the publication date (DCT) or, for a day and month without a
-   year, on the last year the text itself gave ("le 13 avril 2023 … le 14
-   avril").  Their direction (past or future) comes from the words around
-   them ("dès", "à partir de", "dernier"…) and, when a spaCy ``Doc`` is
-   given, from the tense and mood of the governing verb: an infinitive
-   without auxiliary ("convenus d'activer dès décembre") is a planned action.
+1. ``timex_rules`` proposes candidates with regexes compiled once; the
+   longest non-overlapping ones are kept;
+2. each candidate is resolved in text order: absolute ones as they are,
+   relative ones against the publication date (DCT) or the date the text
+   narrates from, in the direction given by the words around them and by
+   the tense of the governing verb (``timex_resolve``);
+3. clock times and parts of the day take the day in context (a date in the
+   same sentence, else the last day mentioned, else the DCT).
 
-When the DCT is coarser than an expression needs ("dimanche" with a DCT of
-``2023-11``) the value is the best coarser one and ``resolved`` is False:
-the tagger never invents a day.
+A relative expression that needs more precision than the DCT has (a
+weekday with only the month of publication) gets the DCT's own coarser
+value and ``resolved=False``: the tagger never invents a day.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import timex_lexicon as lex
 from .model import PubDate, Timex
+from .timex_resolve import (
+    Direction, add_months, day_in_direction, iso_week, lexical_direction, month_in_direction,
+    parse_direction, surface_direction, weekday_in_direction,
+)
+from .timex_rules import Candidate, Spec, candidates
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-Direction = str | None  # "past", "future" or None (unknown: nearest)
-
-_M = lex.alternation(lex.MONTH_NAMES)
-_WD = lex.alternation(lex.WEEKDAYS)
-_POD = lex.alternation(lex.PARTS_OF_DAY)
-_NUMW = lex.alternation([w for w in lex.NUMBER_WORDS if w != "des"])
-_UNIT = lex.alternation(lex.UNITS)
-_DAY = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_YEAR2 = r"(?:1[5-9]\d\d|20\d\d|['’]?\d\d)"  # after a month, "octobre 98" is a year too
-_REL = r"(?:derni[eè]re?s?|prochaine?s?|pass[ée]e?s?|précédente?s?|suivante?s?)"
-_NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMW})"
-
-FLAGS = re.IGNORECASE | re.UNICODE
-# "un homme de 54 ans", "âgé de 54 ans", "à 54 ans", "(54 ans)": ages, not durations.
-_AGE_BEFORE = (r"(?:\b(?:âgée?s?(?:\s+de)?|à\s+l['’]âge\s+de|à|homme|femme|garçon|fille|enfant|bébé|jeune|"
-               r"adolescente?|retraitée?|vieillard|quadragénaire|quinquagénaire|sexagénaire|septuagénaire|"
-               r"octogénaire|patron|victime|conducteur|conductrice|mère|père|fils|frère|sœur)(?:\s+de)?|\(|,)\s*$")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    kind: str
-    match: re.Match
-
-
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){pattern}(?![\w-])", FLAGS)
-
-
-PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("night_span", _rx(rf"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<wd>{_WD})\s+(?:à|au)\s+(?:{_WD})")),
-    ("full", _rx(rf"(?:(?:le|ce)\s+)?(?:(?P<wd>{_WD})\s+)?(?P<day>{_DAY})\s+(?P<month>{_M})"
-                 rf"(?:\s+(?P<year>{_YEAR2}))?(?:\s+(?P<rel>{_REL}))?"
-                 rf"(?:\s+(?:à|vers)\s+(?P<h>\d{{1,2}})\s*h\s*(?P<min>\d\d)?)?")),
-    ("month_year", _rx(rf"(?:(?P<mod>début|fin|mi|courant)[\s-]+(?:de\s+|d['’]\s*)?)?(?P<month>{_M})\s+(?P<year>{_YEAR2})")),
-    ("month", _rx(rf"(?:(?P<mod>début|fin|mi|courant)[\s-]+(?:de\s+|d['’]\s*)?)?(?P<month>{_M})(?:\s+(?P<rel>{_REL}))?")),
-    ("decade", _rx(r"(?:(?:les|des)\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?:\s*['’]?s)?")),
-    ("century", _rx(r"(?:(?P<mod>début|fin|milieu)\s+du\s+)?(?P<c>[XVI]{1,5}|\d{1,2})(?:e|ème|è)\s+siècle")),
-    ("year", _rx(rf"(?:(?P<mod>début|fin|mi|courant)[\s-]+)?(?:(?:l['’]\s*an|l['’]\s*année)\s+)?(?P<year>{_YEAR})")),
-    ("season", _rx(rf"(?:(?P<det>cet|cette|l['’]|au|en)\s*)(?P<season>printemps|été|automne|hiver)"
-                   rf"(?:\s+(?P<year>{_YEAR})|\s+(?P<rel>{_REL}))?")),
-    ("deictic", _rx(rf"(?P<word>avant-hier|après-demain|hier|demain)(?:\s+(?:en\s+)?(?P<podmod>début|fin)?\s*(?:d['’]\s*|de\s+)?(?P<pod>{_POD}))?")),
-    ("this_pod", _rx(rf"(?:ce|cette|cet)\s+(?:même\s+)?(?P<pod>{_POD})")),
-    ("weekday", _rx(rf"(?:(?:ce|le)\s+)?(?:même\s+)?(?P<wd>{_WD})(?:\s+(?P<pod>{_POD}))?(?:\s+(?P<rel>{_REL}))?")),
-    ("period", _rx(rf"(?P<det>cette|ce|cet|la|le|l['’])\s*(?P<unit>semaine|mois|année|an|week-end|trimestre|semestre)"
-                   rf"(?:\s+(?P<rel>{_REL}|-ci|en\s+cours))?")),
-    ("ago", _rx(rf"il\s+y\s+a\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})")),
-    ("set", _rx(rf"(?:chaque|tous\s+les|toutes\s+les)\s+(?P<unit>{_UNIT}|(?:{_WD})s?)")),
-    ("set_per", _rx(r"par\s+(?P<unit>an|année|jour|semaine|mois)")),
-    ("set_adj", _rx(r"(?P<adj>annuel|annuelle|quotidien|quotidienne|mensuel|mensuelle|hebdomadaire|bimensuel|trimestriel|trimestrielle)s?")),
-    ("term", _rx(r"(?P<term>quinquennat|septennat|mandat\s+de\s+cinq\s+ans)")),
-    ("day_part", _rx(rf"(?:(?P<podmod>fin|début)\s+(?:de\s+|d['’]\s*)|(?:dans\s+)?la\s+|en\s+)(?P<pod>nuit|soirée|matinée|après-midi)")),
-    ("time", _rx(r"(?:vers\s+)?(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<min>[0-5]\d)?(?:\s+(?P<local>locales?))?")),
-    ("noon", _rx(r"(?:vers\s+)?(?P<word>midi|minuit)")),
-    ("duration", _rx(rf"(?:(?P<cmp>plus\s+de|moins\s+de|près\s+de|environ|au\s+moins|quelque)\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})")),
-    ("fraction", _rx(r"(?:un|une)\s+(?P<frac>demi-siècle|quart\s+de\s+siècle|demi-heure|quart\s+d['’]heure|demi-journée)")),
-    ("vague_span", _rx(r"(?:ces|les)\s+(?:derni[eè]re?s|prochaine?s)\s+(?P<unit>jours|semaines|mois|années|ans)|des\s+(?P<unit2>années|mois|semaines|décennies)(?!\s+\d)")),
-    ("next_day", _rx(rf"(?:le\s+)?(?P<word>lendemain|veille|surlendemain)(?:\s+(?P<pod>{_POD}))?")),
-    ("period_edge", _rx(r"(?:à\s+)?la\s+(?P<edge>fin|début|mi)[\s-]+(?:de\s+l['’]année|d['’]année|du\s+mois|de\s+la\s+semaine)(?:\s+(?P<rel>derni[eè]re|prochaine|passée|dernier|prochain|passé))?")),
-    ("present", _rx(lex.alternation(lex.PRESENT_REF))),
-    ("past_ref", _rx(lex.alternation(lex.PAST_REF))),
-    ("future_ref", _rx(lex.alternation(lex.FUTURE_REF))),
-    ("ref_adj", _rx(r"(?P<adj>actuel|actuelle|actuels|actuelles|futur|future|futurs|futures)")),
+_SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[«\"(]?[A-ZÀÂÉÈÊÎÔÛÇ0-9])|\n+")
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}
+_MOD_BEFORE = (
+    (re.compile(r"\bdepuis\s+(?:le\s+|la\s+|l['’])?$", re.I), "AFTER"),
+    (re.compile(r"\b(?:vers|aux\s+alentours\s+d[eu]|autour\s+d[eu])\s+(?:le\s+|la\s+)?$", re.I), "APPROX"),
+    (re.compile(r"\bavant\s+(?:le\s+|la\s+|l['’])?$", re.I), "BEFORE"),
+    (re.compile(r"\baprès\s+(?:le\s+|la\s+|l['’])?$", re.I), "AFTER"),
 )
-
-# Words just before a month or weekday that say which way it points.
-_FUTURE_CUE = re.compile(r"(?:dès|à\s+partir\s+d[eu']|d['’]ici|jusqu['’]\s*(?:à|en|au)|avant|prochain|pour|à\s+compter\s+d[eu']|en\s+vue\s+d[eu'])\s*(?:le\s+|la\s+|l['’]|fin\s+|début\s+)?$", FLAGS)
-_PAST_CUE = re.compile(r"(?:depuis|dernier|il\s+y\s+a|en\s+date\s+d[eu'])\s*(?:le\s+|la\s+|l['’]|fin\s+|début\s+)?$", FLAGS)
-# Months and bare years need a cue to be dates at all ("mars" the planet, "mai" …).
-_MONTH_CUE = re.compile(r"(?:\b(?:en|dès|depuis|de|d['’]|du|d['’]ici|à\s+partir\s+d[eu']|jusqu['’]\s*en|au\s+mois\s+d[eu']|mois\s+d[eu']|avant|après|fin|début|mi|courant|pour|et|ou|,)\s*)$", FLAGS)
-
-
-def direction(text: str, doc: "Doc | None", start: int, end: int, rel: str | None = None) -> Direction:
-    """Past or future for the expression at ``start:end``: its own words ("dernier"),
-    the words just before it ("dès", "depuis"), then the governing verb's tense."""
-    rel = (rel or "").lower()
-    if rel.startswith(("dernier", "dernière", "pass", "précéd")):
-        return "past"
-    if rel.startswith(("prochain", "suivant")):
-        return "future"
-    before = text[max(0, start - 30):start]
-    if _FUTURE_CUE.search(before):
-        return "future"
-    if _PAST_CUE.search(before):
-        return "past"
-    return _tense_direction(doc, start, end) if doc is not None else None
 
 
 def tag(text: str, doc: "Doc | None", dct: PubDate | None) -> list[Timex]:
-    """All temporal expressions of ``text``, in order, normalised against ``dct``."""
-    candidates = _select(_find(text))
+    """Tag and normalise every temporal expression of ``text``.
+
+    ``doc`` is the spaCy analysis of exactly ``text`` (or None: surface
+    rules then guess tense); ``dct`` is the publication date with its
+    precision (or None: relative expressions come out unresolved, with
+    ``XXXX``-style values).  Returns ``Timex`` records with ``paragraph=0``,
+    ids ``t1``, ``t2``… in text order and offsets into ``text``.
+    """
+    if doc is not None and doc.text != text:
+        raise ValueError("doc.text must equal text")
+    chosen = _select(candidates(text))
     resolver = _Resolver(text, doc, dct)
+    results = resolver.run(chosen)
     out: list[Timex] = []
-    for cand in candidates:
-        found = resolver.resolve(cand)
-        if found is None:
+    for (start, end, typ, _spec), (value, resolved, mod, typ2) in zip(chosen, results):
+        if value is None:
             continue
-        ttype, value, mod, resolved = found
-        out.append(Timex(id=f"t{len(out) + 1}", paragraph=0, start=cand.start, end=cand.end,
-                         text=text[cand.start:cand.end], type=ttype, value=value, mod=mod, resolved=resolved))
-        resolver.remember(out[-1])
+        out.append(Timex(
+            id=f"t{len(out) + 1}", paragraph=0, start=start, end=end, text=text[start:end],
+            type=typ2 or typ, value=value, mod=mod, resolved=resolved,  # type: ignore[arg-type]
+        ))
     return out
 
 
-def _find(text: str) -> list[Candidate]:
-    found = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), kind, m))
-    return found
-
-
-def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest first, then earliest, then pattern order."""
-    order = {kind: k for k, (kind, _) in enumerate(PATTERNS)}
-    chosen: list[Candidate] = []
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest candidates first; drop any that overlaps one already kept."""
+    kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, order[c.kind])):
-        if any(cand.start < e and s < cand.end for s, e in taken):
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        s, e = c[0], c[1]
+        if s >= e:
             continue
-        chosen.append(cand)
-        taken.append((cand.start, cand.end))
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect.bisect_left(taken, (s, e))
+        if i > 0 and taken[i - 1][1] > s:
+            continue
+        if i < len(taken) and taken[i][0] < e:
+            continue
+        taken.insert(i, (s, e))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c[0])
 
 
-# -- resolution -------------------------------------------------------------
-
-Resolved = tuple[str, str, str | None, bool]
-
-
+@dataclass
 class _Resolver:
-    """Turns candidates into TIMEX3 values, remembering the text's own reference dates."""
+    """Resolves candidates in text order, carrying the narrative anchors."""
 
-    def __init__(self, text: str, doc: "Doc | None", dct: PubDate | None):
-        self.text = text
-        self.doc = doc
-        self.dct = dct
-        self.last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year
-        self.last_day: tuple[dt.date, int] | None = None  # last day-precision date and its offset
-        self.handlers: dict[str, Callable[[Candidate], Resolved | None]] = {
-            "night_span": self._night_span, "full": self._full, "month_year": self._month_year,
-            "month": self._month, "decade": self._decade, "century": self._century, "year": self._year,
-            "season": self._season, "deictic": self._deictic, "this_pod": self._this_pod,
-            "weekday": self._weekday, "period": self._period, "ago": self._ago, "set": self._set,
-            "set_per": self._set, "set_adj": self._set_adj, "term": self._term, "day_part": self._day_part,
-            "ref_adj": lambda c: ("TIME", "FUTURE_REF" if c.match.group("adj").lower().startswith("fut") else "PRESENT_REF", None, True),
-            "fraction": self._fraction, "vague_span": self._vague_span, "next_day": self._next_day,
-            "period_edge": self._period_edge,
-            "time": self._time, "noon": self._time, "duration": self._duration,
-            "present": lambda c: ("TIME", "PRESENT_REF", None, True),
-            "past_ref": lambda c: ("TIME", "PAST_REF", None, True),
-            "future_ref": lambda c: ("TIME", "FUTURE_REF", None, True),
-        }
+    text: str
+    doc: "Doc | None"
+    dct: PubDate | None
+    sentence_starts: list[int] = field(default_factory=list)
+    last_day: dt.date | None = None
+    explicit_years: list[tuple[int, int, int, bool, dt.date]] = field(default_factory=list)  # pos, sent, year, has month, date
+    days: list[tuple[int, int, dt.date]] = field(default_factory=list)  # pos, sent, day
 
-    def resolve(self, cand: Candidate) -> Resolved | None:
-        return self.handlers[cand.kind](cand)
+    def __post_init__(self) -> None:
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        self.dct_day = self.dct.day if self.dct else None
 
-    def remember(self, timex: Timex) -> None:
-        m = re.match(r"^(\d{4})(?:-(\d\d)-(\d\d))?", timex.value)
-        if not m:
-            return
-        if re.search(r"\b" + m.group(1) + r"\b", timex.text):
-            self.last_year = (int(m.group(1)), timex.start)
-        if m.group(2) and timex.resolved:
-            self.last_day = (dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), timex.start)
+    # -- helpers -------------------------------------------------------------
 
-    # -- context ------------------------------------------------------------
-    def _before(self, cand: Candidate, chars: int = 30) -> str:
-        return self.text[max(0, cand.start - chars):cand.start]
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
 
-    def direction(self, cand: Candidate) -> Direction:
-        return direction(self.text, self.doc, cand.start, cand.end, cand.match.groupdict().get("rel"))
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        k = self.sentence(pos)
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
+        return self.sentence_starts[k], end
 
-    def _anchor_year(self) -> int | None:
-        return self.dct.year if self.dct else None
+    def direction(self, start: int, end: int, spec: Spec) -> Direction:
+        if spec.hint in ("past", "future"):
+            return spec.hint  # type: ignore[return-value]
+        lexical = lexical_direction(self.text, start, end)
+        if lexical:
+            return lexical
+        if self.doc is not None:
+            parsed = parse_direction(self.doc, start, end)
+            if parsed:
+                return parsed  # "nearest" too: a present-tense verb was found
+        lo, hi = self.sentence_bounds(start)
+        return surface_direction(self.text, lo, hi, start, end) or "nearest"
 
-    def _same_sentence(self, start: int, end: int) -> bool:
-        return end - start < 250 and not re.search(r"[.!?]\s", self.text[start:end])
-
-    # -- handlers -----------------------------------------------------------
-    def _set_adj(self, cand: Candidate) -> Resolved:
-        adj = cand.match.group("adj").lower()
-        code = {"annu": "P1Y", "quot": "P1D", "mens": "P1M", "hebd": "P1W", "bime": "P2W", "trim": "P3M"}[adj[:4]]
-        return "SET", code, None, True
-
-    def _term(self, cand: Candidate) -> Resolved:
-        return "DURATION", "P7Y" if cand.match.group("term").lower() == "septennat" else "P5Y", None, True
-
-    def _day_part(self, cand: Candidate) -> Resolved:
-        pod = lex.PARTS_OF_DAY[cand.match.group("pod").lower()]
-        if self.last_day and cand.start - self.last_day[1] < 300:
-            day, resolved = self.last_day[0].isoformat(), True
-        else:
-            day, resolved = self._day_relative(0)
-        return "TIME", (day + "T" + pod) if resolved else day, _mod(cand.match.group("podmod")), resolved
-
-    def _full(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        day = 1 if g["day"].lower() in ("1er", "1re", "premier") else int(g["day"])
-        month = lex.MONTHS[lex.fold(g["month"])] if lex.fold(g["month"]) in lex.MONTHS else lex.MONTHS[g["month"].lower()]
-        resolved = True
-        if g["year"]:
-            year = _full_year(g["year"])
-        elif g["wd"] and self.dct:
-            # "mardi 1er juin": the year in which that day is a Tuesday, nearest the DCT.
-            year = _year_with_weekday(self.dct.year, month, day, lex.WEEKDAYS[g["wd"].lower()])
-        elif self.last_year and self._same_sentence(self.last_year[1], cand.start):
-            year = self.last_year[0]  # the text narrates from a date it gave
-        elif self.dct:
-            year = _year_for_month(self.dct, month, self.direction(cand), day)
-        else:
-            year, resolved = None, False
-        try:
-            dt.date(year or 2000, month, day)  # "31 avril" is no date
-        except ValueError:
-            return None
-        value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
-        if g["h"]:
-            return "TIME", f"{value}T{int(g['h']):02d}:{g['min'] or '00'}", None, resolved
-        return "DATE", value, None, resolved
-
-    def _month_year(self, cand: Candidate) -> Resolved:
-        g = cand.match.groupdict()
-        month = _month_number(g["month"])
-        return "DATE", f"{_full_year(g['year']):04d}-{month:02d}", _mod(g.get("mod")), True
-
-    def _month(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        if not (g.get("mod") or g.get("rel") or _MONTH_CUE.search(self._before(cand, 25))):
-            return None
-        month = _month_number(g["month"])
-        if g["month"].lower() in ("mars", "mai") and not (g.get("mod") or g.get("rel")) and \
-                not re.search(r"(?:\ben|dès|depuis|d['’]ici|à\s+partir\s+de|mois\s+de|fin|début)\s*$", self._before(cand, 25), FLAGS):
-            return None  # "de Mars", "du mai" are rarely dates
+    def coarse(self) -> tuple[str, bool]:
+        """The DCT's own value when an expression needs a finer anchor."""
         if self.dct is None:
-            return "DATE", f"XXXX-{month:02d}", _mod(g.get("mod")), False
-        year = _year_for_month(self.dct, month, self.direction(cand))
-        return "DATE", f"{year:04d}-{month:02d}", _mod(g.get("mod")), True
+            return "XXXX-XX-XX", False
+        if self.dct.precision in ("day", "minute"):
+            return self.dct.value[:10], True
+        return self.dct.value, False
 
-    def _year(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        after = self.text[cand.end:cand.end + 20]
-        next_word = re.match(r"\s*([\w€$%]+)", after)
-        if next_word and next_word.group(1).lower() in lex.QUANTITY_NOUNS:
+    def anchor_date(self) -> dt.date | None:
+        """A stand-in day for direction arithmetic when the DCT has no day."""
+        if self.dct is None:
             return None
-        before = self.text[max(0, cand.start - 2):cand.start]
-        if re.search(r"[\d.,]$", before.rstrip()) and not before.endswith(", ") or re.match(r"[.,]\d", after):
-            return None
-        return "DATE", g["year"], _mod(g.get("mod")), True
+        if self.dct_day:
+            return self.dct_day
+        return dt.date(self.dct.year, self.dct.month or 7, 15 if self.dct.month else 1)
 
-    def _decade(self, cand: Candidate) -> Resolved:
-        dec = cand.match.group("dec")
-        if len(dec) == 2:
-            dec = ("19" if int(dec) >= 30 else "20") + dec
-        return "DATE", dec[:3] + "X", None, True
+    def narrative_anchor(self, pos: int, day_needed: bool = False) -> tuple[dt.date, bool] | None:
+        """The explicit date the text is narrating from, if close enough.
 
-    def _century(self, cand: Candidate) -> Resolved | None:
-        raw = cand.match.group("c")
-        number = _roman(raw) if not raw.isdigit() else int(raw)
-        if not number or number > 21:
-            return None
-        mod = {"début": "START", "fin": "END", "milieu": "MID"}.get((cand.match.group("mod") or "").lower())
-        return "DATE", f"{number - 1:02d}", mod, True
-
-    def _season(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        code = lex.SEASONS[g["season"].lower()]
-        if g["year"]:
-            return "DATE", f"{g['year']}-{code}", None, True
-        if not self.dct:
-            return "DATE", f"XXXX-{code}", None, False
-        year = self.dct.year
-        direction = self.direction(cand)
-        if direction == "past" and g["rel"] and code == "WI":
-            year -= 1
-        elif direction == "future" and g["rel"] and (self.dct.month or 0) > 6 and code != "WI":
-            year += 1
-        return "DATE", f"{year}-{code}", None, True
-
-    def _day_relative(self, offset_days: int) -> tuple[str, bool]:
-        if self.dct and self.dct.day:
-            return (self.dct.day + dt.timedelta(days=offset_days)).isoformat(), True
-        return self._coarse(), False
-
-    def _coarse(self) -> str:
-        return self.dct.value[:7] if self.dct else "XXXX-XX-XX"
-
-    def _deictic(self, cand: Candidate) -> Resolved:
-        g = cand.match.groupdict()
-        offset = {"avant-hier": -2, "hier": -1, "demain": 1, "après-demain": 2}[g["word"].lower()]
-        value, resolved = self._day_relative(offset)
-        if g["pod"]:
-            pod = lex.PARTS_OF_DAY[g["pod"].lower()]
-            return "TIME", (value + "T" + pod) if resolved else value, _mod(g.get("podmod")), resolved
-        return "DATE", value, None, resolved
-
-    def _this_pod(self, cand: Candidate) -> Resolved:
-        value, resolved = self._day_relative(0)
-        pod = lex.PARTS_OF_DAY[cand.match.group("pod").lower()]
-        return "TIME", (value + "T" + pod) if resolved else value, None, resolved
-
-    def _weekday(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        weekday = lex.WEEKDAYS[g["wd"].lower()]
-        direction = self.direction(cand)
-        if self.dct and self.dct.day:
-            date = _nearest_weekday(self.dct.day, weekday, direction, strict=bool(g.get("rel")))
-            value, resolved = date.isoformat(), True
-        else:
-            value, resolved = self._coarse(), False
-        if g["pod"]:
-            pod = lex.PARTS_OF_DAY[g["pod"].lower()]
-            return "TIME", (value + "T" + pod) if resolved else value, None, resolved
-        return "DATE", value, None, resolved
-
-    def _night_span(self, cand: Candidate) -> Resolved:
-        weekday = lex.WEEKDAYS[cand.match.group("wd").lower()]
-        if self.dct and self.dct.day:
-            date = _nearest_weekday(self.dct.day, weekday, self.direction(cand))
-            return "TIME", date.isoformat() + "TNI", None, True
-        return "TIME", self._coarse(), None, False
-
-    def _period(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        det, unit, rel = g["det"].lower(), g["unit"].lower(), (g.get("rel") or "").lower()
-        this = det in ("cette", "ce", "cet") or rel in ("-ci", "en cours")
-        if not this and not rel:
-            return None
-        step = -1 if rel.startswith(("dernier", "dernière", "pass", "précéd")) else 1 if rel.startswith(("prochain", "suivant")) else 0
-        if not self.dct:
-            return "DATE", {"an": "XXXX", "année": "XXXX", "mois": "XXXX-XX"}.get(unit, "XXXX-WXX"), None, False
-        if unit in ("an", "année"):
-            return "DATE", str(self.dct.year + step), None, True
-        if unit == "mois":
-            if self.dct.month is None:
-                return "DATE", str(self.dct.year), None, False
-            y, m = divmod(self.dct.year * 12 + self.dct.month - 1 + step, 12)
-            return "DATE", f"{y:04d}-{m + 1:02d}", None, True
-        if unit in ("trimestre", "semestre"):
-            if self.dct.month is None:
-                return "DATE", str(self.dct.year), None, False
-            if unit == "trimestre":
-                q = (self.dct.month - 1) // 3 + step
-                y, q = divmod(self.dct.year * 4 + q, 4)
-                return "DATE", f"{y}-Q{q + 1}", None, True
-            h = (self.dct.month - 1) // 6 + step
-            y, h = divmod(self.dct.year * 2 + h, 2)
-            return "DATE", f"{y}-H{h + 1}", None, True
-        # semaine, week-end
-        if not self.dct.day:
-            return "DATE", self._coarse(), None, False
-        day = self.dct.day + dt.timedelta(weeks=step)
-        iso = day.isocalendar()
-        suffix = "-WE" if unit == "week-end" else ""
-        return "DATE", f"{iso[0]}-W{iso[1]:02d}{suffix}", None, True
-
-    def _ago(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        n = lex.number_value(g["num"])
-        code, _ = lex.UNITS[g["unit"].lower()]
-        if not isinstance(n, int) or not self.dct:
-            return "DATE", "PAST_REF", None, True
-        if code == "Y":
-            return "DATE", str(self.dct.year - n), None, True
-        if code == "M" and self.dct.month:
-            y, m = divmod(self.dct.year * 12 + self.dct.month - 1 - n, 12)
-            return "DATE", f"{y:04d}-{m + 1:02d}", None, True
-        if code in ("D", "W"):
-            value, resolved = self._day_relative(-n * (7 if code == "W" else 1))
-            return "DATE", value, None, resolved
-        return "DATE", "PAST_REF", None, True
-
-    def _set(self, cand: Candidate) -> Resolved:
-        unit = cand.match.group("unit").lower()
-        if unit.rstrip("s") in lex.WEEKDAYS:
-            return "SET", f"XXXX-WXX-{lex.WEEKDAYS[unit.rstrip('s')] + 1}", None, True
-        code, is_time = lex.UNITS.get(unit, ("D", False))
-        return "SET", f"P{'T' if is_time else ''}1{code}", None, True
-
-    def _time(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        if g.get("word"):
-            hour, minute = (12, "00") if g["word"].lower() == "midi" else (0, "00")
-        else:
-            hour, minute = int(g["h"]), g["min"] or "00"
-            before = self._before(cand, 15)
-            if not g["min"] and re.search(r"(?:pendant|durant|en|depuis|sur|toutes\s+les)\s*$", before, FLAGS):
-                return "DURATION", f"PT{hour}H", None, True  # "en 48 h", "24 h sur 24"
-        mod = "APPROX" if cand.match.group(0).lower().startswith("vers") else None
-        if self.last_day and cand.start - self.last_day[1] < 200:
-            day, resolved = self.last_day[0].isoformat(), True
-        elif self.dct and self.dct.day:
-            day, resolved = self.dct.day.isoformat(), True
-        else:
-            day, resolved = "XXXX-XX-XX", False
-        return "TIME", f"{day}T{hour:02d}:{minute}", mod, resolved
-
-    def _fraction(self, cand: Candidate) -> Resolved:
-        frac = lex.fold(cand.match.group("frac"))
-        value = {"demi-siecle": "P50Y", "quart de siecle": "P25Y", "demi-heure": "PT30M",
-                 "quart d'heure": "PT15M", "demi-journee": "PT12H"}.get(re.sub(r"\s+", " ", frac), "PXY")
-        return "DURATION", value, None, True
-
-    def _vague_span(self, cand: Candidate) -> Resolved:
-        unit = (cand.match.group("unit") or cand.match.group("unit2")).lower()
-        code = {"jours": "D", "semaines": "W", "mois": "M", "années": "Y", "ans": "Y", "décennies": "DE"}[unit]
-        return "DURATION", "PXDE" if code == "DE" else f"PX{code}", None, True
-
-    def _next_day(self, cand: Candidate) -> Resolved:
-        g = cand.match.groupdict()
-        offset = {"lendemain": 1, "veille": -1, "surlendemain": 2}[g["word"].lower()]
-        if self.last_day and self._same_sentence(self.last_day[1], cand.start) or \
-                self.last_day and cand.start - self.last_day[1] < 400:
-            value, resolved = (self.last_day[0] + dt.timedelta(days=offset)).isoformat(), True
-        else:
-            value, resolved = self._day_relative(offset)
-        if g["pod"] and resolved:
-            return "TIME", value + "T" + lex.PARTS_OF_DAY[g["pod"].lower()], None, True
-        return ("TIME" if g["pod"] else "DATE"), value, None, resolved
-
-    def _period_edge(self, cand: Candidate) -> Resolved:
-        edge = cand.match.group("edge").lower()
-        mod = _mod(edge)
-        text = cand.match.group(0).lower()
-        step = {"d": -1, "p": 1}.get((cand.match.group("rel") or " ")[0].lower(), 0)
-        if (cand.match.group("rel") or "").lower().startswith("pass"):
-            step = -1
-        if not self.dct:
-            return "DATE", "XXXX", mod, False
-        if step and "année" in text:
-            return "DATE", str(self.dct.year + step), mod, True
-        if "mois" in text and self.dct.month:
-            return "DATE", self.dct.value[:7], mod, True
-        if "semaine" in text and self.dct.day:
-            iso = self.dct.day.isocalendar()
-            return "DATE", f"{iso[0]}-W{iso[1]:02d}", mod, True
-        return "DATE", str(self.dct.year), mod, True
-
-    def _duration(self, cand: Candidate) -> Resolved | None:
-        g = cand.match.groupdict()
-        n = lex.number_value(g["num"])
-        if n is None:
-            return None
-        code, is_time = lex.UNITS[g["unit"].lower()]
-        if isinstance(n, (int, float)) and n == 0:
-            return None
-        if code == "Y" and (re.search(_AGE_BEFORE, self._before(cand, 30), FLAGS)
-                            or re.match(r"\s*\)", self.text[cand.end:])):
-            return None  # an age: "un homme de 54 ans", "(38 ans)"
-        amount = "X" if n == "X" else (f"{n:g}" if isinstance(n, float) else str(n))
-        if code == "DE":
-            code, amount = "Y", "X" if amount == "X" else str(int(float(amount) * 10))
-        elif code == "CE":
-            code, amount = "Y", "X" if amount == "X" else str(int(float(amount) * 100))
-        cmp = {"plus de": "MORE_THAN", "moins de": "LESS_THAN", "pres de": "APPROX", "environ": "APPROX",
-               "au moins": "EQUAL_OR_MORE", "quelque": "APPROX"}.get(re.sub(r"\s+", " ", lex.fold(g.get("cmp") or "")))
-        return "DURATION", f"P{'T' if is_time else ''}{amount}{code}", cmp, True
-
-
-def _full_year(text: str) -> int:
-    digits = text.lstrip("'’")
-    if len(digits) == 2:
-        return (1900 if int(digits) >= 30 else 2000) + int(digits)
-    return int(digits)
-
-
-def _year_with_weekday(year: int, month: int, day: int, weekday: int) -> int:
-    for candidate in (year, year + 1, year - 1):
-        try:
-            if dt.date(candidate, month, day).weekday() == weekday:
-                return candidate
-        except ValueError:
-            continue
-    return year
-
-
-def _mod(word: str | None) -> str | None:
-    return {"début": "START", "fin": "END", "mi": "MID", "courant": None}.get((word or "").lower())
-
-
-def _month_number(word: str) -> int:
-    return lex.MONTHS.get(word.lower()) or lex.MONTHS[lex.fold(word)]
-
-
-def _roman(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for k, ch in enumerate(text.upper()):
-        v = values[ch]
-        total += -v if k + 1 < len(text) and values[text[k + 1].upper()] > v else v
-    return total
-
-
-def _year_for_month(dct: PubDate, month: int, direction: Direction, day: int = 1) -> int:
-    """The year of a month named without one, seen from the DCT in ``direction``."""
-    year = dct.year
-    ref_month = dct.month
-    if ref_month is None:
-        return year
-    ref = (ref_month, dct.day.day if dct.day else 15)
-    target = (month, day)
-    if direction == "past":
-        return year if target <= ref else year - 1
-    if direction == "future":
-        return year if target >= (ref_month, 1) else year + 1
-    # Unknown direction: the nearest occurrence.
-    diff = month - ref_month
-    if diff > 6:
-        return year - 1
-    if diff < -6:
-        return year + 1
-    return year
-
-
-def _nearest_weekday(anchor: dt.date, weekday: int, direction: Direction, strict: bool = False) -> dt.date:
-    """The weekday nearest ``anchor`` in ``direction``; ``strict`` ("mercredi dernier") skips the anchor day."""
-    back = (anchor.weekday() - weekday) % 7 or (7 if strict else 0)
-    ahead = (weekday - anchor.weekday()) % 7 or (7 if strict else 0)
-    if direction == "future":
-        return anchor + dt.timedelta(days=ahead)
-    if direction == "past" or back <= ahead:
-        return anchor - dt.timedelta(days=back)
-    return anchor + dt.timedelta(days=ahead)
-
-
-# -- tense ---------------------------------------------------------------------
-
-_AUX_PERFECT = {"avoir", "être"}
-_PLANNING_VERBS = {"convenir", "prévoir", "décider", "envisager", "projeter", "annoncer", "promettre",
-                   "compter", "devoir", "vouloir", "espérer", "s'engager", "accepter", "programmer"}
-
-
-def _tense_direction(doc: "Doc", start: int, end: int) -> Direction:
-    """"past"/"future" from the verb that governs the span, or None for the present."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
-    for _ in range(5):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-            return _verb_direction(token)
-        if token.head is token:
+        A month- or day-precise date earlier in the same sentence ("le 13
+        avril 2023 … publiée le 14 avril").  A bare year only anchors what follows
+        it closely in the same sentence ("en 97 (en janvier, en octobre)").
+        """
+        sent = self.sentence(pos)
+        for p, s, year, has_month, day in reversed(self.explicit_years):
+            if p >= pos:
+                continue
+            if has_month and s == sent:
+                return day, True
+            if not has_month and s == sent and pos - p < 60 and not day_needed:
+                return day, False
             break
-        token = token.head
-    return None
+        return None
+
+    # -- main ----------------------------------------------------------------
+
+    def run(self, chosen: list[Candidate]) -> list[tuple[str | None, bool, str | None, str | None]]:
+        results: list[tuple[str | None, bool, str | None, str | None]] = [(None, False, None, None)] * len(chosen)
+        deferred = []
+        for i, (start, end, typ, spec) in enumerate(chosen):
+            if spec.kind in ("clock", "part"):
+                deferred.append(i)
+                continue
+            value, resolved, day = self.resolve(start, end, typ, spec)
+            mod = spec.mod or (self.context_mod(start) if typ == "DATE" else None)
+            results[i] = (value, resolved, mod, None)
+            if day is not None:
+                self.last_day = day
+                self.days.append((start, self.sentence(start), day))
+            if spec.kind == "rel" and spec.unit == "Y" and value and value.isdigit():
+                self.explicit_years.append((start, self.sentence(start), int(value), False, dt.date(int(value), 7, 1)))
+            if spec.kind == "cal" and spec.year_explicit and spec.year:
+                rep = dt.date(spec.year, spec.month or 7, spec.day or (15 if spec.month else 1))
+                self.explicit_years.append((start, self.sentence(start), spec.year, bool(spec.month), rep))
+        for i in deferred:
+            start, end, typ, spec = chosen[i]
+            value, resolved = self.resolve_in_day(start, spec)
+            results[i] = (value, resolved, spec.mod, None)
+        return results
+
+    def context_mod(self, start: int) -> str | None:
+        before = self.text[max(0, start - 30):start]
+        for rx, mod in _MOD_BEFORE:
+            if rx.search(before):
+                return mod
+        return None
+
+    def resolve(self, start: int, end: int, typ: str, spec: Spec) -> tuple[str | None, bool, dt.date | None]:
+        """Value, resolved flag, and the day it names (for later anchors)."""
+        if spec.kind == "value":
+            return spec.value, True, None
+        if spec.kind == "rel":
+            return self.resolve_rel(start, end, spec)
+        if spec.kind == "ana":
+            base = self.last_day or self.dct_day
+            if base is None:
+                value, _ = self.coarse()
+                return value, False, None
+            day = base + dt.timedelta(days=spec.offset)
+            return day.isoformat() + (spec.part or ""), True, day
+        return self.resolve_cal(start, end, spec)
+
+    def resolve_rel(self, start: int, end: int, spec: Spec) -> tuple[str | None, bool, dt.date | None]:
+        dct = self.dct
+        unit, off = spec.unit, spec.offset
+        if dct is None:
+            return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit or "", "XXXX"), False, None
+        if unit == "Y":
+            return str(dct.year + off), True, None
+        if unit in ("M", "Q"):
+            if dct.month is None:
+                return str(dct.year), False, None
+            y, mth = add_months(dct.year, dct.month, off * (3 if unit == "Q" else 1))
+            if unit == "Q":
+                return f"{y}-Q{(mth - 1) // 3 + 1}", True, None
+            return f"{y}-{mth:02d}", True, None
+        if self.dct_day is None:
+            value, _ = self.coarse()
+            if unit in ("W", "WE") and dct.month is not None:
+                pass
+            return value, False, None
+        if unit == "D":
+            day = self.dct_day + dt.timedelta(days=off)
+            return day.isoformat() + (spec.part or ""), True, day
+        if unit == "W":
+            return iso_week(self.dct_day + dt.timedelta(days=7 * off)), True, None
+        if unit == "WE":
+            direction: Direction = "past" if off < 0 else "future" if off > 0 else self.direction(start, end, spec)
+            saturday = weekday_in_direction(self.dct_day, 6, direction, strict=off != 0)
+            if direction == "past" and self.dct_day.isoweekday() == 7 and off == 0:
+                saturday = self.dct_day - dt.timedelta(days=1)
+            return iso_week(saturday) + "-WE", True, None
+        if unit in ("Y",):
+            return str(dct.year + off), True, None
+        return None, False, None
+
+    def resolve_cal(self, start: int, end: int, spec: Spec) -> tuple[str | None, bool, dt.date | None]:
+        dct = self.dct
+        if spec.value:  # holidays
+            return self.resolve_holiday(start, end, spec)
+        if spec.quarter:
+            year = spec.year or (dct.year if dct else None)
+            return (f"{year}-{spec.quarter}" if year else f"XXXX-{spec.quarter}"), year is not None, None
+        if spec.season:
+            return self.resolve_season(start, end, spec)
+        if spec.weekday and not spec.month:
+            base = self.dct_day
+            if base is None:
+                if dct is None:
+                    return f"XXXX-WXX-{spec.weekday}", False, None
+                value, _ = self.coarse()
+                return value, False, None
+            day = weekday_in_direction(base, spec.weekday, self.direction(start, end, spec), strict=spec.strict)
+            return day.isoformat() + (spec.part or ""), True, day
+        if spec.month is None:
+            return (f"{spec.year}" if spec.year else None), spec.year is not None, None
+        year = spec.year
+        resolved = True
+        anchor: dt.date | None = None
+        if year is None:
+            narrative = self.narrative_anchor(start, day_needed=spec.day is not None)
+            lexical = spec.hint or lexical_direction(self.text, start, end)
+            if narrative and narrative[1]:
+                anchor = narrative[0]
+            elif narrative and not lexical:
+                year = narrative[0].year
+        if year is None:
+            from_text = anchor is not None
+            anchor = anchor or self.anchor_date()
+            if anchor is None:
+                if spec.day:
+                    return f"XXXX-{spec.month:02d}-{spec.day:02d}", False, None
+                return f"XXXX-{spec.month:02d}", False, None
+            direction = (spec.hint or lexical_direction(self.text, start, end) or "nearest") if from_text else self.direction(start, end, spec)
+            resolved = from_text or (dct is not None and dct.precision != "year")
+            if spec.day:
+                day = day_in_direction(anchor, spec.month, spec.day, direction)
+                if day is None:
+                    return None, False, None
+                if spec.strict and day == anchor:
+                    day = day_in_direction(anchor + dt.timedelta(days=1 if direction == "future" else -1), spec.month, spec.day, direction)
+                return day.isoformat(), resolved, day
+            year = month_in_direction(anchor.year, anchor.month, spec.month, direction)
+            if spec.hint and (year, spec.month) == (anchor.year, anchor.month):
+                year += -1 if spec.hint == "past" else 1  # "novembre dernier" written in November
+        if spec.day:
+            try:
+                day = dt.date(year, spec.month, spec.day)
+            except ValueError:
+                return f"{year}-{spec.month:02d}", False, None
+            return day.isoformat(), resolved, day
+        return f"{year}-{spec.month:02d}", resolved, None
+
+    def resolve_season(self, start: int, end: int, spec: Spec) -> tuple[str | None, bool, dt.date | None]:
+        code = spec.season or ""
+        if spec.year:
+            return f"{spec.year}-{code}", True, None
+        anchor = self.anchor_date()
+        if anchor is None:
+            return f"XXXX-{code}", False, None
+        direction = self.direction(start, end, spec)
+        month = _SEASON_MONTH[code]
+        year = month_in_direction(anchor.year, anchor.month, month, direction)
+        in_season = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}[code]
+        if anchor.month in in_season and not spec.hint:
+            year = anchor.year if not (code == "WI" and anchor.month in (1, 2)) else anchor.year - 1
+        return f"{year}-{code}", self.dct is not None and self.dct.precision != "year", None
+
+    def resolve_holiday(self, start: int, end: int, spec: Spec) -> tuple[str | None, bool, dt.date | None]:
+        fixed = {"noel": (12, 25), "toussaint": (11, 1), "sylvestre": (12, 31), "newyear": (1, 1), "reveillon": (12, 31)}
+
+        def on(year: int) -> dt.date:
+            if spec.value in fixed:
+                return dt.date(year, *fixed[spec.value])
+            easter = _easter(year)
+            return easter + dt.timedelta(days={"paques": 0, "pentecote": 49, "ascension": 39}[spec.value or "paques"])
+
+        if spec.year:
+            d = on(spec.year)
+            return d.isoformat(), True, d
+        anchor = self.anchor_date()
+        if anchor is None:
+            if spec.value in fixed:
+                m, d0 = fixed[spec.value]
+                return f"XXXX-{m:02d}-{d0:02d}", False, None
+            return None, False, None
+        direction = self.direction(start, end, spec)
+        options = [on(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if direction == "past":
+            d = max([o for o in options if o <= anchor] or options[:1])
+        elif direction == "future":
+            d = min([o for o in options if o >= anchor] or options[-1:])
+        else:
+            d = min(options, key=lambda o: abs((o - anchor).days))
+        return d.isoformat(), self.dct_day is not None, d
+
+    def resolve_in_day(self, start: int, spec: Spec) -> tuple[str, bool]:
+        """Clock times and parts of the day, on the day in context."""
+        sent = self.sentence(start)
+        same = [d for p, s, d in self.days if s == sent]
+        before = [d for p, s, d in self.days if p < start]
+        after_in_sentence = [d for p, s, d in self.days if s == sent and p > start]
+        in_sentence_before = [d for p, s, d in self.days if s == sent and p < start]
+        day = (in_sentence_before[-1] if in_sentence_before else after_in_sentence[0] if after_in_sentence
+               else before[-1] if before else self.dct_day)
+        del same
+        if day is None:
+            value, _ = self.coarse()
+            return value, False
+        if spec.kind == "part":
+            return f"{day.isoformat()}{spec.part}", True
+        hour, minute = spec.hour or 0, spec.minute or 0
+        return f"{day.isoformat()}T{hour:02d}:{minute:02d}", True
 
 
-def _verb_direction(verb) -> Direction:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
-    morph = verb.morph
-    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
-        return "future"
-    if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in auxes):
-        return "future"
-    if "Inf" in morph.get("VerbForm"):
-        if any(a.lemma_ in _AUX_PERFECT for a in auxes) and "Part" in morph.get("VerbForm"):
-            return "past"
-        # An infinitive after "venir de" is a recent past; otherwise a plan or an intention.
-        if verb.head.lemma_ == "venir":
-            return "past"
-        if any(a.lemma_ in _AUX_PERFECT for a in auxes):
-            return "past"
-        return "future"
-    if "Part" in morph.get("VerbForm"):
-        # Passé composé, or a past participle on its own ("organisé … en août").
-        if verb.head is not verb and "Inf" in verb.head.morph.get("VerbForm") and verb.head.lemma_ in _AUX_PERFECT:
-            return "past"
-        return "past"
-    if "Imp" in morph.get("Tense") or "Past" in morph.get("Tense"):
-        return "past"
-    return None
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)

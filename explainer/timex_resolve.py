@@ -1,0 +1,273 @@
+"""Anchors and direction for relative French temporal expressions.
+
+Two questions decide the value of "jeudi", "décembre" or "le 14 avril":
+
+* *which anchor*: the publication date (DCT), or a date the text itself
+  narrates from;
+* *which direction*: the last Thursday or the next one.  The direction comes
+  from, in order: words around the expression ("dernier", "prochain",
+  "à partir de", "d'ici"), the tense and mood of the verb that governs it
+  (spaCy morphology and dependencies, including a past reporting verb that
+  governs a planned action: "ont indiqué être convenus d'activer dès
+  décembre"), a cheap regex reading of nearby verb forms when there is no
+  parse, and finally "nearest".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Literal
+
+from .timex_lexicon import INTENT_LEMMAS, PLANNED_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+Direction = Literal["past", "future", "nearest"]
+
+# --- lexical cues -----------------------------------------------------------
+
+# Just before the expression: these prepositions look ahead from the anchor.
+_FUTURE_PREFIX = re.compile(
+    r"(?:\bà\s+partir\s+d[eu’']\s*|\bà\s+compter\s+d[eu’']\s*|\bd[’']ici\s+(?:à\s+)?|\bjusqu[’']\s*(?:à|au|en)\s+"
+    r"|\bavant\s+(?:le\s+|la\s+)?)$",
+    re.IGNORECASE,
+)
+_PAST_PREFIX = re.compile(r"(?:\bdepuis\s+(?:le\s+|la\s+)?|\bil\s+y\s+a\s+)$", re.IGNORECASE)
+
+
+def lexical_direction(text: str, start: int, end: int) -> Direction | None:
+    """Direction given by the words right around the expression, if any.
+
+    "dès" is deliberately not a cue: "interpellés dès mardi soir" is past;
+    the verb decides ("convenus d'activer dès décembre" is planned).
+    """
+    before = text[max(0, start - 25):start]
+    if _PAST_PREFIX.search(before):
+        return "past"
+    if _FUTURE_PREFIX.search(before):
+        return "future"
+    return None
+
+
+# --- tense from the parse ---------------------------------------------------
+
+def _morph(token: "Token", key: str) -> str | None:
+    values = token.morph.get(key)
+    return values[0] if values else None
+
+
+_FORWARD_MARKS = frozenset({"avant", "pour", "afin", "jusque", "jusqu'", "jusqu’"})
+_MODALS = frozenset({"pouvoir", "devoir", "aller", "vouloir"})
+
+
+def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
+    """Direction implied by ``verb``'s tense, mood and auxiliaries.
+
+    "nearest" means a present-tense verb was found: the tense itself says
+    nothing about past or future, and no other cue should be looked for.
+    """
+    if depth > 4:
+        return None
+    if verb.lower_ in PLANNED_WORDS and verb.lower_ not in ("annoncé", "annoncée"):
+        return "future"
+    if any(c.dep_ == "mark" and c.lower_ in _FORWARD_MARKS for c in verb.children):
+        return "future"  # "avant de quitter", "avant que … soit rendu public", "pour signer"
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    form = _morph(verb, "VerbForm")
+    for aux in auxes:
+        if _morph(aux, "Tense") == "Fut":
+            return "future"  # futur antérieur: "aura été signé"
+    if form == "Inf":
+        # An infinitive takes its time from the verb that governs it.  An
+        # intention verb makes the action planned even when it is itself
+        # past ("sont convenus d'activer", "a décidé de partir").
+        gov = verb.head
+        if gov is verb:
+            return None
+        if gov.lemma_ in INTENT_LEMMAS or gov.lemma_ in _MODALS or gov.lower_ in PLANNED_WORDS:
+            return "future"
+        if gov.lemma_ == "venir":  # "vient de signer": recent past
+            return "past"
+        if gov.pos_ in ("VERB", "AUX"):
+            return _verb_direction(gov, depth + 1)
+        return None
+    mood = _morph(verb, "Mood") or next((_morph(a, "Mood") for a in auxes if _morph(a, "Mood")), None)
+    if mood == "Cnd":
+        # simple conditional reports a plan ("devrait signer"); the compound
+        # one a past allegation ("aurait tué").
+        return "past" if auxes and form == "Part" else "future"
+    tense = _morph(verb, "Tense")
+    if form == "Part":
+        if tense == "Pres":  # "prévoyant", "devant" -> look at the lemma
+            return "future" if verb.lemma_ in INTENT_LEMMAS else None
+        aux_tense = next((_morph(a, "Tense") for a in auxes if _morph(a, "Tense")), None)
+        if aux_tense == "Pres" and verb.dep_ != "ROOT" and any(a.dep_ == "aux:pass" for a in auxes) \
+                and not any(a.dep_ == "aux:tense" for a in auxes):
+            return "nearest"  # present passive "est fixé", "sont attendus"
+        return "past"  # passé composé, plus-que-parfait, "les mesures annoncées mercredi"
+    if tense == "Fut":
+        return "future"
+    if tense in ("Imp", "Past"):
+        return "past"
+    if tense == "Pres" or mood == "Sub":
+        return "nearest"
+    return None
+
+
+def _predicate_direction(token: "Token") -> Direction | None:
+    """Tense of a nominal/adjectival predicate through its copula ("sont incertains")."""
+    for c in token.children:
+        if c.dep_ == "cop":
+            tense = _morph(c, "Tense")
+            if tense == "Fut":
+                return "future"
+            if tense in ("Imp", "Past"):
+                return "past"
+            if _morph(c, "Mood") == "Cnd":
+                return "future"
+            return "nearest"
+    return None
+
+
+def parse_direction(doc: "Doc", start: int, end: int) -> Direction | None:
+    """Direction from the verb governing the span ``start:end`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = range(span.start, span.end)
+    token = span.root
+    for _ in range(8):
+        if token.i not in inside:
+            if token.pos_ in ("VERB", "AUX"):
+                found = _verb_direction(token)
+                if found:
+                    return found
+            elif token.lower_ in PLANNED_WORDS:
+                return "future"
+            else:
+                found = _predicate_direction(token)
+                if found:
+                    return found
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+# --- tense from surface forms (no parse) ------------------------------------
+
+_PAST_FORMS = re.compile(
+    r"\b(?:a|ont|avait|avaient|ai|avons|avez|eu|est|sont|était|étaient|s['’]est|se\s+sont)\s+"
+    r"(?:(?:pas|déjà|également|aussi|bien|ensuite|finalement|officiellement|notamment|été|encore|toutefois)\s+)*"
+    r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ert|erte|ort|int|eint|ait)\b"
+    r"|\b\w{2,}[^r\W](?:ait|aient)\b",
+    re.IGNORECASE,
+)
+_FUTURE_FORMS = re.compile(
+    r"\b(?:\w{2,}(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|era-t-il|era-t-elle)"
+    r"|sera|seront|fera|feront|aura|auront|ira|iront|\w+rait|\w+raient"
+    r"|va|vont|doit|doivent|devra|prévu|prévue|prévus|prévues|prévoit|prévoient)\b",
+    re.IGNORECASE,
+)
+
+
+# An intention verb followed by "de"/"à" + infinitive: the action lies ahead
+# even when the intention itself is reported in the past ("ont convenu
+# d'activer le mécanisme en décembre").
+_INTENT_FORMS = re.compile(
+    r"\b(?:convenu|convenus|convenue|convenues|décidé|décidée|décidés|prévu|prévue|prévus|promis|accepté|acceptée|"
+    r"engagé|engagée|engagés|engagées|résolu|prévoyant|prévoit|prévoient|envisage|envisagent|envisagé|compte|"
+    r"comptent|entend|entendent|apprête|apprêtent|propose|proposé|proposent|annoncé|annonce|annoncent|"
+    r"menacé|menace|menacent|projette|projettent|souhaite|souhaitent|veut|veulent|voulu)\s+(?:de\s+|d['’]\s*|à\s+)",
+    re.IGNORECASE,
+)
+
+
+def surface_direction(text: str, lo: int, hi: int, start: int, end: int) -> Direction | None:
+    """Direction from the verb form nearest to the expression within ``lo:hi``.
+
+    Used only without a spaCy parse: finds past (auxiliary + participle,
+    imperfect) and future/conditional forms in the sentence and keeps the one
+    closest to the expression.
+    """
+    best: tuple[int, Direction] | None = None
+    window = text[lo:hi]
+    for rx, direction in ((_PAST_FORMS, "past"), (_FUTURE_FORMS, "future"), (_INTENT_FORMS, "future")):
+        for m in rx.finditer(window):
+            a, b = lo + m.start(), lo + m.end()
+            dist = start - b if b <= start else a - end if a >= end else 0
+            if dist < 0:
+                continue
+            if a >= end and re.search(r"[,»;:()]", text[end:a]):
+                dist += 200  # a reporting verb after the quote or clause: "…», a déclaré"
+            if best is None or dist < best[0] or (dist == best[0] and rx is _INTENT_FORMS):
+                best = (dist, direction)  # type: ignore[assignment]
+    return best[1] if best else None
+
+
+# --- calendar arithmetic ----------------------------------------------------
+
+def month_in_direction(anchor_year: int, anchor_month: int, month: int, direction: Direction) -> int:
+    """The year of ``month`` seen from ``anchor_year-anchor_month``.
+
+    The anchor month itself counts as both past and future ("en novembre"
+    written in November).
+    """
+    if direction == "past":
+        return anchor_year if month <= anchor_month else anchor_year - 1
+    if direction == "future":
+        return anchor_year if month >= anchor_month else anchor_year + 1
+    diff = month - anchor_month
+    if diff > 6:
+        return anchor_year - 1
+    if diff < -6:
+        return anchor_year + 1
+    return anchor_year
+
+
+def day_in_direction(anchor: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
+    """The date ``day``/``month`` nearest ``anchor`` in ``direction``."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if direction == "past":
+        past = [d for d in options if d <= anchor]
+        return max(past) if past else min(options)
+    if direction == "future":
+        fut = [d for d in options if d >= anchor]
+        return min(fut) if fut else max(options)
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def weekday_in_direction(anchor: dt.date, weekday: int, direction: Direction, strict: bool = False) -> dt.date:
+    """The ISO ``weekday`` seen from ``anchor``.
+
+    The anchor's own weekday is the anchor day ("dimanche" in Sunday's paper)
+    unless ``strict`` ("dimanche dernier" / "dimanche prochain").
+    """
+    back = (anchor.isoweekday() - weekday) % 7
+    fwd = (weekday - anchor.isoweekday()) % 7
+    if strict:
+        back, fwd = back or 7, fwd or 7
+    if direction == "past":
+        return anchor - dt.timedelta(days=back)
+    if direction == "future":
+        return anchor + dt.timedelta(days=fwd)
+    return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def iso_week(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
