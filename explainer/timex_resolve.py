@@ -202,7 +202,7 @@ def surface_direction(text: str, lo: int, hi: int, start: int, end: int) -> Dire
                 continue
             if a >= end and re.search(r"[,»;:()]", text[end:a]):
                 dist += 200  # a reporting verb after the quote or clause: "…», a déclaré"
-            if best is None or dist < best[0] or (dist == best[0] and rx is _INTENT_FORMS):
+            if best is None or dist < best[0] or (dist == best[0] and direction == "future"):
                 best = (dist, direction)  # type: ignore[assignment]
     return best[1] if best else None
 
