@@ -1,122 +1,166 @@
-"""Timeline events: one per DATE/TIME expression, with the clause it dates.
+"""Timeline events: the clause each DATE/TIME expression dates.
 
-The clause is the subtree of the verb that governs the date, without the
-side clauses (relative, adverbial, coordinated) that do not contain it: for
-"Les ministres ont indiqué dimanche être convenus d'activer dès décembre une
-opération …", "dimanche" dates "Les ministres ont indiqué …" and "décembre"
-dates "activer dès décembre une opération …".  Whether an event is past or
-planned comes from its date against the publication date, and, within the
-publication period, from the tense and the words around the date.
+For every DATE or TIME timex the event is the clause built on the verb that
+governs it (its dependency subtree, without the coordinated or subordinate
+clauses that do not contain the date), the sentence around it, the actors
+mentioned in that clause, and whether the event is past or planned.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .timex_resolve import lexical_direction, parse_direction
-from .dates_fr import sort_key
 from .model import Actor, Event, PubDate, Timex
+from .timex_resolve import lexical_direction, parse_direction
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-MAX_SUMMARY_TOKENS = 28
-_SIDE_CLAUSES = {"advcl", "acl:relcl", "parataxis", "conj", "dislocated", "vocative", "discourse"}
-_DATELINE = re.compile(r"^\([^()]{2,60}\)\s*")
-# Values that are not points on a calendar (PRESENT_REF…) have no place on a timeline.
-_CALENDAR = re.compile(r"^\d{4}")
+# Dependents that start another clause: dropped from the summary unless they
+# contain the date itself.
+_OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl:relcl", "acl", "appos", "dislocated", "vocative"})
+_EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+_NOT_DATABLE = re.compile(r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$")
+_MAX_TOKENS = 40
 
 
-def build_events(doc: "Doc", timexes: Sequence[Timex], actors: Sequence[Actor], dct: PubDate | None) -> list[Event]:
-    """The timeline events of one article (offsets of ``timexes``/``actors`` are into ``doc.text``)."""
+def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: PubDate | None) -> list[Event]:
+    """One ``Event`` per datable DATE/TIME timex, in text order.
+
+    ``timexes`` and the actors' mentions carry offsets into ``doc.text``.
+    Expressions that name no point in time ("actuellement" = PRESENT_REF)
+    give no event.
+    """
     events: list[Event] = []
+    parsed = doc.has_annotation("DEP")
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or not _CALENDAR.match(t.value):
+        if t.type not in ("DATE", "TIME") or _NOT_DATABLE.match(t.value):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        if span is None or len(span) == 0:
             continue
-        clause = _clause(span)
-        sentence = span.sent
-        start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-        in_clause = _actors_within(actors, start, end) or _actors_within(actors, sentence.start_char, sentence.end_char)
+        if parsed:
+            sent = span.root.sent
+            tokens = _clause_tokens(span)
+        else:
+            sent, tokens = _fallback_clause(doc, span)
+        summary = _text_of(tokens) or sent.text.strip()
+        intervals = [(tok.idx, tok.idx + len(tok.text)) for tok in tokens]
+        in_clause = _actors_in(actors, intervals)
+        if not in_clause:
+            in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
         events.append(Event(
-            id=f"e{len(events) + 1}",
-            timex=t.id,
-            summary=_summary(clause),
-            sentence=_DATELINE.sub("", sentence.text.strip()),
-            actors=tuple(in_clause),
-            status=status(doc, t, dct),
+            id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sent.text.strip(),
+            actors=tuple(in_clause), status=_status(doc, t, dct, parsed),
         ))
     return events
 
 
-def status(doc: "Doc", t: Timex, dct: PubDate | None) -> str:
-    """"planned" if the date lies after publication, or in the publication period with a future reading."""
-    if dct is not None:
-        date_key = sort_key(t.value, t.mod)[:3]
-        dct_key = sort_key(dct.value)[:3]
-        # Compare only at the precision both have: "décembre" vs a DCT of "2023-11".
-        depth = min(_precision(t.value), _precision(dct.value))
-        if date_key[:depth] > dct_key[:depth]:
-            return "planned"
-        if date_key[:depth] < dct_key[:depth]:
-            return "past"
-    return "planned" if _direction(doc, t) == "future" else "past"
-
-
-def _direction(doc: "Doc", t: Timex) -> str | None:
-    """The words around the date first ("d'ici", "depuis"), then the governing verb's tense."""
-    return lexical_direction(doc.text, t.start, t.end) or parse_direction(doc, t.start, t.end)
-
-
-def _precision(value: str) -> int:
-    m = re.match(r"^\d{4}(-\d\d)?(-\d\d)?", value)
-    if not m:
-        return 0
-    return 1 + bool(m.group(1)) + bool(m.group(2))
-
-
 def _governor(span: "Span") -> "Token":
+    """The verb (or copular predicate) that the date depends on."""
     token = span.root
-    for _ in range(5):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+    inside = range(span.start, span.end)
+    for _ in range(8):
+        if token.i not in inside and (token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm")
+                                      or any(c.dep_ == "cop" for c in token.children)):
+            # an infinitive governed by an intention/modal verb reads better
+            # with that verb: "être convenus d'activer dès décembre …"
             return token
         if token.head is token:
-            break
+            return token
         token = token.head
-    return span.root.head if span.root.head is not span.root else span.root
+    return token
 
 
-def _clause(span: "Span") -> list["Token"]:
-    """The governing verb's subtree, minus side clauses that do not hold the date."""
-    verb = _governor(span)
-    inside = {tok.i for tok in span}
-    removed: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in _SIDE_CLAUSES:
+def _clause_tokens(span: "Span") -> list["Token"]:
+    """Tokens of the governing clause, other clauses pruned, edges trimmed."""
+    head = _governor(span)
+    date_tokens = set(range(span.start, span.end))
+    drop: set[int] = set()
+
+    def prune(tok: "Token") -> None:
+        for child in tok.children:
             sub = {t.i for t in child.subtree}
-            if not sub & inside:
-                removed |= sub
-    tokens = [t for t in verb.subtree if t.i not in removed and t.sent == span.sent]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "«(":
+            clause_like = child.dep_ != "conj" or child.pos_ in ("VERB", "AUX") or any(
+                c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
+            if child.dep_ in _OTHER_CLAUSE and clause_like and not (sub & date_tokens):
+                drop.update(sub)
+            else:
+                prune(child)
+
+    prune(head)
+    tokens = [t for t in head.subtree if t.i not in drop]
+    if len(tokens) > _MAX_TOKENS:
+        # still long: keep a window around the verb and the date
+        lo = min(head.i, span.start) - 8
+        hi = max(head.i, span.end) + 8
+        tokens = [t for t in tokens if lo <= t.i <= hi]
+    while tokens and (tokens[0].pos_ in _EDGE_JUNK or tokens[0].dep_ == "mark"):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in "»)":
+    while tokens and tokens[-1].pos_ in _EDGE_JUNK:
         tokens.pop()
-    return tokens or list(span)
+    return tokens
 
 
-def _summary(tokens: list["Token"]) -> str:
-    text = "".join(t.text_with_ws for t in tokens[:MAX_SUMMARY_TOKENS]).strip()
-    text = _DATELINE.sub("", text)
-    if len(tokens) > MAX_SUMMARY_TOKENS:
-        text = text.rstrip(" ,;:") + " …"
-    if text.count("«") > text.count("»"):
-        text += " »"
-    return text[:1].upper() + text[1:]
+def _fallback_clause(doc: "Doc", span: "Span") -> tuple["Span", list["Token"]]:
+    """Without a parse: the sentence, and its comma-delimited piece holding the date."""
+    text = doc.text
+    start = max(text.rfind(c, 0, span.start_char) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, span.end_char) for c in ".!?\n") if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    sent = doc.char_span(start, end, alignment_mode="expand") or span
+    lo = max(text.rfind(c, start, span.start_char) for c in ",;:«»") + 1
+    lo = max(lo, start)
+    his = [i for i in (text.find(c, span.end_char, end) for c in ",;:«»") if i != -1]
+    hi = min(his) if his else end
+    piece = doc.char_span(lo, hi, alignment_mode="expand")
+    tokens = [t for t in (piece or sent) if not t.is_space]
+    while tokens and tokens[-1].pos_ in _EDGE_JUNK | {""} and tokens[-1].is_punct:
+        tokens.pop()
+    return sent, tokens
 
 
-def _actors_within(actors: Sequence[Actor], start: int, end: int) -> list[str]:
-    return [a.id for a in actors if any(start <= m.start and m.end <= end for m in a.mentions)]
+def _text_of(tokens: list["Token"]) -> str:
+    out = []
+    for i, tok in enumerate(tokens):
+        last = i + 1 == len(tokens) or tokens[i + 1].i != tok.i + 1
+        out.append(tok.text if last else tok.text_with_ws)
+        if last and i + 1 < len(tokens):
+            out.append(" ")
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    return re.sub(r"\s*\(\s*\)|«\s*»", "", text).strip()  # brackets emptied by pruning
+
+
+def _actors_in(actors: list[Actor], intervals: list[tuple[int, int]]) -> list[str]:
+    found = []
+    for actor in actors:
+        for m in actor.mentions:
+            if any(a <= m.start and m.end <= b for a, b in intervals):
+                found.append(actor.id)
+                break
+    return found
+
+
+def _after_dct(value: str, dct: PubDate | None) -> bool:
+    """True when ``value`` (a TIMEX3 date) lies after the DCT at their common precision."""
+    if dct is None:
+        return False
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return False
+    parts = [p for p in m.groups() if p]
+    ref = dct.value[:10].split("-")
+    n = min(len(parts), len(ref))
+    return tuple(map(int, parts[:n])) > tuple(map(int, ref[:n]))
+
+
+def _status(doc: "Doc", t: Timex, dct: PubDate | None, parsed: bool) -> str:
+    """"planned" for a date after publication or a future/intended action."""
+    if t.resolved and _after_dct(t.value, dct):
+        return "planned"
+    if lexical_direction(doc.text, t.start, t.end) == "future":
+        return "planned"
+    if parsed and parse_direction(doc, t.start, t.end) == "future":
+        return "planned"
+    return "past"

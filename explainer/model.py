@@ -17,7 +17,7 @@ from typing import Literal
 Precision = Literal["year", "month", "day", "minute"]
 ActorType = Literal["person", "organization", "state", "place", "event", "work", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
+Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "ON_OR_BEFORE", "ON_OR_AFTER"]
 Status = Literal["past", "planned"]
 
 # Mentions and timexes point into ``Seed.paragraphs`` by index; text outside

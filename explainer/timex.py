@@ -311,7 +311,7 @@ class _Resolver:
         month = _SEASON_MONTH[code]
         year = month_in_direction(anchor.year, anchor.month, month, direction)
         in_season = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}[code]
-        if anchor.month in in_season and not spec.hint:
+        if anchor.month in in_season and direction == "nearest":
             year = anchor.year if not (code == "WI" and anchor.month in (1, 2)) else anchor.year - 1
         return f"{year}-{code}", self.dct is not None and self.dct.precision != "year", None
 

@@ -58,6 +58,9 @@ def _morph(token: "Token", key: str) -> str | None:
     return values[0] if values else None
 
 
+# Future endings that no other finite form has ("déclara" and "entra" are
+# passé simple, "déclarera" and "entrera" future).
+_FUTURE_ENDING = re.compile(r"(?:era|ira|dra|rra|ura|eront|iront|dront|rront|uront|erai|irai|drai|rrai|urai|rons|rez)$")
 _FORWARD_MARKS = frozenset({"avant", "pour", "afin", "jusque", "jusqu'", "jusqu’"})
 _MODALS = frozenset({"pouvoir", "devoir", "aller", "vouloir"})
 
@@ -99,6 +102,8 @@ def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
         # one a past allegation ("aurait tué").
         return "past" if auxes and form == "Part" else "future"
     tense = _morph(verb, "Tense")
+    if form == "Fin" and tense != "Fut" and _FUTURE_ENDING.search(verb.lower_):
+        return "future"  # the tagger sometimes reads "rendra" as a past form
     if form == "Part":
         if tense == "Pres":  # "prévoyant", "devant" -> look at the lemma
             return "future" if verb.lemma_ in INTENT_LEMMAS else None
@@ -202,7 +207,7 @@ def surface_direction(text: str, lo: int, hi: int, start: int, end: int) -> Dire
                 continue
             if a >= end and re.search(r"[,»;:()]", text[end:a]):
                 dist += 200  # a reporting verb after the quote or clause: "…», a déclaré"
-            if best is None or dist < best[0] or (dist == best[0] and rx is _INTENT_FORMS):
+            if best is None or dist < best[0] or (dist == best[0] and direction == "future"):
                 best = (dist, direction)  # type: ignore[assignment]
     return best[1] if best else None
 

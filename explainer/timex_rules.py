@@ -389,7 +389,7 @@ def _anaphoric(m: re.Match, text: str) -> Iterator[Candidate]:
 
 
 @rule(
-    rf"(?:\b(?:dans|durant|pendant|au\s+cours\s+de|en|tard\s+dans|tôt\s+dans|toute)\s+)"
+    rf"(?:\b(?:dans|durant|pendant|au\s+cours\s+de|en|tard\s+dans|tôt\s+dans|toute|pass[ée]e?s?|passer|et)\s+)"
     rf"(?P<x>(?:(?P<modw>début|fin)\s+d[e'’]\s*|la\s+)(?P<part>matinée|soirée|nuit|journée|après-midi|matin|soir)|l{APOS}(?P<part2>après-midi))\b"
 )
 def _part_in_context(m: re.Match, text: str) -> Iterator[Candidate]:
@@ -504,7 +504,7 @@ def _in_future(m: re.Match, text: str) -> Iterator[Candidate]:
     if n is None or n != int(n):
         return
     mult, letter, _ = UNITS[m.group("u").lower()]
-    yield m.start("n"), m.end(), "DATE", Spec("rel", unit=letter, offset=int(n) * mult)
+    yield m.start(), m.end(), "DATE", Spec("rel", unit=letter, offset=int(n) * mult)
 
 
 @rule(
