@@ -25,7 +25,6 @@ import os
 import pathlib
 import platform
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile

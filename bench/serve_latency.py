@@ -107,7 +107,6 @@ def main() -> int:
             assert fetch(url), f"page not served: {url}"
             marker = f"Modification{n}Témoin"
             text = path.read_text("utf-8")
-            start = time.perf_counter()
             path.write_text(text.replace("Antony Blinken", f"Antony Blinken {marker}", 1), "utf-8")
             seconds = wait(lambda: marker in fetch(url), 60)
             latencies.append(seconds)
@@ -116,7 +115,6 @@ def main() -> int:
         path, title = seeds[1]
         url = f"http://127.0.0.1:{port}/explainers/{slugify(title)}/"
         marker = "DescriptionTémoinCorrection"
-        start = time.perf_counter()
         path.with_suffix(".yaml").write_text(f"actors:\n  Lloyd Austin:\n    description: {marker}\n", "utf-8")
         seconds = wait(lambda: marker in fetch(url), 60)
         latencies.append(seconds)

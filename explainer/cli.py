@@ -10,7 +10,6 @@ import sys
 import time
 from collections.abc import Sequence
 
-from .errors import ExplainerError
 from .model import PubDate
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

@@ -18,7 +18,6 @@ import json
 import re
 import os
 import pathlib
-import posixpath
 import shutil
 import subprocess
 import sys
