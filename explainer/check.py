@@ -10,9 +10,9 @@ which correction-file entry would settle it.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 
+from .knowledge import fold
 from .model import Article
 from .site import Generated, Problem, SiteConfig
 
@@ -25,10 +25,6 @@ def _line(article: Article, paragraph: int) -> int | None:
     if 0 <= paragraph < len(lines):
         return lines[paragraph]
     return 1 if paragraph < 0 else None
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def review(config: SiteConfig, generated: Generated) -> list[Problem]:
@@ -51,13 +47,13 @@ def review_article(article: Article) -> list[Problem]:
     out: list[Problem] = []
     occurrences: dict[str, int] = defaultdict(int)
     for timex in article.timexes:
-        occurrences[_fold(timex.text)] += 1
+        occurrences[fold(timex.text)] += 1
         if not timex.resolved:
             exact = article.seed.published is not None and article.seed.published.precision in ("day", "minute")
             fix = "set" if exact else "set the exact publication date (`published: YYYY-MM-DD`) or"
             out.append(Problem("warning", source, _line(article, timex.paragraph),
                                f"date « {timex.text} » is only known as {timex.value}: {fix} the value "
-                               f"(`dates: [{{text: {timex.text}, occurrence: {occurrences[_fold(timex.text)]}, "
+                               f"(`dates: [{{text: {timex.text}, occurrence: {occurrences[fold(timex.text)]}, "
                                f"value: …}}]`) in {fixes}"))
     for actor in article.actors:
         line = _line(article, actor.mentions[0].paragraph) if actor.mentions else None
@@ -73,7 +69,7 @@ def review_article(article: Article) -> list[Problem]:
     for actor in article.actors:
         first_line[actor.name] = _line(article, actor.mentions[0].paragraph) if actor.mentions else None
         if actor.type == "person":
-            for word in set(_fold(actor.name).replace("-", " ").split()):
+            for word in set(fold(actor.name).replace("-", " ").split()):
                 if len(word) >= 4:
                     by_word[word].append(actor.name)
     reported: set[tuple[str, ...]] = set()

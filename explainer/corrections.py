@@ -61,13 +61,13 @@ import datetime as dt
 import difflib
 import pathlib
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from .knowledge import fold
 from .model import ACTOR_TYPES, Actor, Article, Event, PubDate, Review, Timex
 
 # Problems are plain tuples here (severity, file, line, message) turned into
@@ -89,14 +89,6 @@ _TIMEX_VALUE = re.compile(
     r"^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2})?)?)?)?)?"
     r"|\d{4}-W\d{2}(?:-\d)?|\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])"
     r"|P(?:\d+(?:\.\d+)?[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PRESENT_REF|PAST_REF|FUTURE_REF)$")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, with spaces and dashes normalised."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‐", "-").replace("–", "-")
-    return " ".join(text.replace("-", " ").split())
 
 
 def corrections_path(seed_path: pathlib.Path) -> pathlib.Path:

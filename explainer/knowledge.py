@@ -58,7 +58,7 @@ class KnowledgeError(ValueError):
 @functools.lru_cache(maxsize=1 << 16)  # the same names are folded again and again
 def fold(text: str) -> str:
     """Lookup key: case, accents, typographic apostrophes and hyphens ignored."""
-    text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-").casefold()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("-", " ")
     return re.sub(r"\s+", " ", text).strip()
