@@ -77,6 +77,20 @@ class Serve:
     def log(self) -> str:
         return self.log_path.read_text("utf-8", "replace")
 
+    def save(self, path: pathlib.Path, data: str | bytes) -> None:
+        """Save ``path`` the way most editors do: write a temporary file, then rename it over.
+
+        A plain ``write_text`` truncates, then writes: two inotify events.  MkDocs
+        merges events less than 0.1 s apart into one rebuild, but on a loaded CI
+        machine the writer can be descheduled between them, and the test would
+        count a second rebuild that our code did not cause.  A rename is one event.
+        """
+        scratch = self.root / ".cache" / "edits"  # not watched, same file system
+        scratch.mkdir(parents=True, exist_ok=True)
+        tmp = scratch / path.name
+        tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+
     def builds(self) -> int:
         return self.log().count("Building documentation")
 
