@@ -35,7 +35,8 @@ journaliste écrivain écrivaine romancier romancière chanteur chanteuse acteur
 comédienne réalisateur réalisatrice cinéaste artiste architecte historien historienne économiste
 politologue sociologue chercheur chercheuse professeur professeure médecin patineur patineuse skieur
 skieuse joueur joueuse entraîneur entraîneuse sélectionneur pilote coureur coureuse cycliste nageur
-nageuse athlète champion championne boxeur footballeur épouse époux
+nageuse athlète champion championne boxeur footballeur épouse époux attaquant attaquante défenseur
+gardien gardienne manageur manager ingénieur ingénieure substitut
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",

@@ -30,7 +30,8 @@ cathédrale place places musée stade métro avenue boulevard
 # First words that make a name a place / an event / a work.
 PLACE_HEADS = frozenset("""
 camp mont monts lac île îles cap fort port golfe mer océan baie vallée col canal détroit péninsule
-place rue avenue boulevard quartier plateau désert bande région province état-major
+place rue avenue boulevard quartier plateau désert bande région province état-major cours quai impasse
+allée chemin parc stade square
 """.split()) - {"état-major"}
 EVENT_HEADS = frozenset("""
 sommet guerre guerres élection élections affaire révolution crise conférence jeux coupe championnat
@@ -163,8 +164,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
     if label == "PER":
         return Typed("person", None, 0.9)
-    if label == "ORG":
-        return Typed("organization", None, 0.85)
+    if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):
+        return Typed("organization", None, 0.85 if label == "ORG" else 0.6)  # "CUGN" tagged MISC
     if label == "LOC":
         return Typed("place", None, 0.8)
     return Typed("other", None, 0.5)

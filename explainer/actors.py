@@ -36,7 +36,7 @@ _LEADING = re.compile(
     r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit"
     r"|Neuf|Dix|\d+)\s+)")
 _FORMER = re.compile(r"^[eE]x-(?=[A-ZÀ-Ý])")  # "l'ex-RDA": the actor is the former state
-_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mgr|Sir|Lord)\s+")
+_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mes|Mgr|Sir|Lord)\s+")
 _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+")
 # Role/domain words spaCy sometimes glues to a name ("Défense Lloyd Austin")
 # or takes for one ("État" in "secrétaire d’État").
@@ -56,8 +56,13 @@ _MINISTRY = re.compile(
     r"(?P<dom>[A-ZÉÈÊÎÔ][\w’'-]*(?:\s+(?:étrangères|extérieures|intérieure|publique|nationale|sociales|européennes))?)")
 MAX_GAZETTEER_TOKENS = 8
 # "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
-_NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$")
+_NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
+                         r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
+# Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
+_STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square".split())
+# Not names: "XIXe" (siècle), "150.000 F", "200 MF".
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
 
 @dataclass
@@ -231,8 +236,8 @@ class _Extractor:
         if not text or not any(c.isalpha() for c in text):
             return
         headed = False
-        if forced is None and label != "PER":
-            new_start = self._named_head(start, text)
+        if forced is None:
+            new_start = self._named_head(start, text, label)
             headed = new_start != start
             start, text = new_start, self.text[new_start:end]
         if any(s < end and start < e for s, e in self.taken):
@@ -243,6 +248,8 @@ class _Extractor:
                     or self.knowledge.is_demonym(text):
                 return
             if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text):
+                return
+            if self._is_not_a_name(start, text):
                 return
             if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
                     or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
@@ -261,7 +268,7 @@ class _Extractor:
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
 
-    def _named_head(self, start: int, text: str) -> int:
+    def _named_head(self, start: int, text: str, label: str) -> int:
         """Take in the common noun that names an event or a text: "l'accord du
         Vendredi Saint", "le traité de Maastricht", "la conférence de Munich"
         Not for known names or capitals ("la guerre d'Irak" keeps the state),
@@ -275,7 +282,28 @@ class _Extractor:
         if m is None or m.end() != start:
             return start
         head = m.group("head").lower()
-        return m.start("head") if head in actor_types.EVENT_HEADS or head in _TEXT_HEADS else start
+        if head in _STREET_HEADS:
+            return m.start("head")  # "avenue du général Leclerc": even a person's name
+        if label == "PER":
+            return start
+        if m.group("prep") and (head in actor_types.EVENT_HEADS or head in _TEXT_HEADS) \
+                and m.end("prep") == start:
+            return m.start("head")
+        return start
+
+    def _is_not_a_name(self, start: int, text: str) -> bool:
+        """"XIXe" (siècle), a unit after a number ("150.000 F", "200 MF"), the
+        inhabitants of a place ("les Marseillais"), a political side ("la Gauche
+        : « Sinon")."""
+        if _ROMAN_ORDINAL.match(text):
+            return True
+        before = self.text[max(0, start - 12): start].split()
+        prev = before[-1].lower() if before else ""
+        if len(text) <= 3 and text.isupper() and prev[:1].isdigit():
+            return True
+        if " " not in text and prev in ("les", "des", "aux") and text.endswith(("ais", "ois")):
+            return True
+        return False
 
     def _signature(self) -> tuple[int, int]:
         """The last line when it is a journalist's signature ("Philippe JARRASSÉ"):

@@ -150,3 +150,31 @@ def test_short_event_names_join_the_long_one(nlp, world):
 def test_mixed_case_acronyms():
     assert _is_acronym("PvdA") and _is_acronym("ONU") and _is_acronym("CDU/CSU")
     assert not _is_acronym("McCain") and not _is_acronym("Paris")
+
+
+# -- after batch B: local news and sport ------------------------------------
+
+@model
+def test_streets_take_their_head_noun(nlp, world):
+    found = actors_of(nlp, world, "La conduite a cédé rue Saint-Hubert puis avenue du général Marceau à Lyon.")
+    assert found["rue Saint-Hubert"].type == "place"
+    assert found["avenue du général Marceau"].type == "place"
+    assert "Marceau" not in found
+
+
+@model
+def test_units_centuries_inhabitants_and_sides_are_no_actors(nlp, world):
+    text = ("Les travaux du XIXe siècle coûteront 150.000 F, soit 2 MF. Les Lyonnais sont fâchés. "
+            "La Gauche doit se reconstruire face à la Droite.")
+    found = actors_of(nlp, world, text)
+    for junk in ("XIXe", "F", "MF", "Lyonnais", "Gauche", "Droite"):
+        assert junk not in found
+
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    ("L'attaquant Karim Belhadj sera opéré lundi.", "Karim Belhadj", "attaquant"),
+    ("Le substitut Marc Obert a requis la sévérité.", "Marc Obert", "substitut"),
+])
+def test_sport_and_court_roles(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
