@@ -29,10 +29,26 @@ gouverneur gouverneure maire sénateur sénatrice député députée conseiller 
 représentante négociateur négociatrice patron patronne pdg fondateur fondatrice homologue dictateur
 premier-ministre coordinateur coordinatrice commissaire haut-commissaire médiateur médiatrice
 présidentiable candidat candidate rapporteur rapporteuse délégué déléguée inspecteur inspectrice
+préfet préfète magistrat magistrate avocat avocate officier lieutenant capitaine évêque archevêque
+cardinal imam rabbin pasteur terroriste militant militante opposant opposante dissident dissidente
+journaliste écrivain écrivaine romancier romancière chanteur chanteuse acteur actrice comédien
+comédienne réalisateur réalisatrice cinéaste artiste architecte historien historienne économiste
+politologue sociologue chercheur chercheuse professeur professeure médecin patineur patineuse skieur
+skieuse joueur joueuse entraîneur entraîneuse sélectionneur pilote coureur coureuse cycliste nageur
+nageuse athlète champion championne boxeur footballeur épouse époux attaquant attaquante défenseur
+gardien gardienne manageur manager ingénieur ingénieure substitut
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
-                            "future", "ex", "vice", "haut", "haute", "grand", "grande"})
+                            "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle"})
+# A name right after "de" is the complement of the title, not its holder:
+# "le directeur de cabinet de Jacques Delors" (Delors is no director).
+COMPLEMENT = frozenset({"de", "d'", "d’", "du", "des"})
+# Relative pronouns end an apposition: "le président tchèque qui souffre".
+# "le gouvernement Aznar", "l'administration Bush": the name leads the body;
+# a title before the body is someone else's ("ministre du gouvernement Aznar").
+LED_BY = frozenset({"gouvernement", "administration", "cabinet", "commission"})
+RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "son", "sa", "ses",
                          "leur", "un", "une", "ce", "cette", "notre", "votre", "de", "d'", "d’"})
 MAX_ROLE_TOKENS = 14
@@ -55,7 +71,9 @@ def _is_title(tok: "Token") -> bool:
 def _blocks(tok: "Token") -> bool:
     """Tokens a title construction never crosses."""
     if tok.pos_ in ("VERB", "AUX") and not _is_title(tok):
-        return True
+        # A participle qualifying the title belongs to it: "commissaire sortant".
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return not (prev is not None and _is_title(prev) and "Part" in tok.morph.get("VerbForm"))
     if tok.is_punct and tok.text not in ("-", "'", "’", "(", ")"):
         return True
     return "\n" in tok.text or tok.is_space
@@ -71,7 +89,7 @@ def _demonym_state(tokens: list["Token"], knowledge: Knowledge) -> Entry | None:
 
 def _trim(tokens: list["Token"]) -> list["Token"]:
     """Drop dangling commas/determiners and a trailing "(ACRONYM)"."""
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in DETERMINERS):
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in DETERMINERS or tokens[-1].pos_ == "CCONJ"):
         if tokens[-1].text == ")":
             # drop "( … )" at the end: "procureur du Tribunal … (TPI)"
             opening = max((k for k, t in enumerate(tokens) if t.text == "("), default=None)
@@ -88,15 +106,39 @@ def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
     return re.sub(r"^(?:[lLdD]['’]|[Ll]es? |[Ll]a |[Dd]u |[Ss]on |[Ss]a )", "", text)  # "L'envoyé" → "envoyé"
 
 
+def _entity_start(doc: "Doc", i: int) -> int:
+    """First token of the entity that token ``i`` belongs to."""
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
 def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     """A title right before the name: "le président américain Joe Biden"."""
     doc = span.doc
     j = span.start - 1
+    if j >= 0 and (doc[j].lower_ in COMPLEMENT or doc[j].lower_ in LED_BY):
+        return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
     if j >= 0 and doc[j].text == ",":
         j -= 1  # "le ministre japonais de la Défense, Minoru Kihara"
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
+        if tok.ent_type_ == "PER" and not _blocks(tok):
+            # A person inside the role's complement: "l'ancien directeur de
+            # cabinet de Jacques Delors, Pascal Lamy".
+            s = _entity_start(doc, j)
+            if s > 0 and doc[s - 1].lower_ in COMPLEMENT and len(window) + j - s < MAX_ROLE_TOKENS:
+                window[:0] = list(doc[s: j + 1])
+                j = s - 1
+                continue
+            break
+        if tok.lower_ == "et" and window and window[0].lower_ in COMPLEMENT | {"à", "au", "aux"} \
+                and not any(_is_title(w) for w in window):
+            # Coordinated domains: "ministre de la culture et des affaires sociales".
+            window.insert(0, tok)
+            j -= 1
+            continue
         # Never cross another person, a conjunction or a relative pronoun:
         # "du chancelier Schröder ni les conservateurs d'Edmund Stoiber".
         if _blocks(tok) or tok.ent_type_ == "PER" or tok.pos_ in ("CCONJ", "PRON"):
@@ -107,17 +149,23 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     # X is the president.
     for k in range(len(window) - 1, -1, -1):
         if _is_title(window[k]):
-            start = k
-            # "secrétaire-général" may be split into "secrétaire-" + "général".
-            while start > 0 and not window[start - 1].whitespace_:
-                start -= 1
-            if start > 0 and window[start - 1].lower_ in TITLE_PREFIXES:
-                start -= 1
+            start = _title_start(window, k)
             tokens = _trim(window[start:])
             if not tokens:
                 return None
             return RoleFound(_span_text(doc, tokens), window[k].i, _demonym_state(tokens, knowledge))
     return None
+
+
+def _title_start(window: list["Token"], k: int) -> int:
+    """Where the title at ``window[k]`` begins: split compounds, a title noun
+    just before ("procureur général", "délégué général"), a prefix ("ancien")."""
+    start = k
+    while start > 0 and (not window[start - 1].whitespace_ or _is_title(window[start - 1])):
+        start -= 1  # "secrétaire-général" may be split into "secrétaire-" + "général"
+    if start > 0 and window[start - 1].lower_ in TITLE_PREFIXES:
+        start -= 1
+    return start
 
 
 def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
@@ -129,22 +177,29 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     j += 1
     while j < len(doc) and doc[j].lower_ in DETERMINERS:
         j += 1
+    first = j  # "Tony Blair, le Premier ministre", "Chris Patten, ancien gouverneur"
+    while j < len(doc) and doc[j].lower_ in TITLE_PREFIXES and not _is_title(doc[j]):
+        j += 1
     if j >= len(doc) or not _is_title(doc[j]):
         return None
+    j = first
     tokens: list["Token"] = []
     depth = 0
     while j < len(doc) and len(tokens) < MAX_ROLE_TOKENS:
         tok = doc[j]
         depth += tok.text == "("
         depth -= tok.text == ")"
-        if depth <= 0 and tok.text != ")" and _blocks(tok):
+        if depth <= 0 and tok.text != ")" and (_blocks(tok) or tok.lower_ in RELATIVES):
             break
+        if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and doc[tok.i - 1].lower_ not in COMPLEMENT:
+            break  # the next person: "X, ancienne ministre …, et Pedro Solbes"
         tokens.append(tok)
         j += 1
     tokens = _trim(tokens)
     if not tokens:
         return None
-    return RoleFound(_span_text(doc, tokens), tokens[0].i, _demonym_state(tokens, knowledge))
+    title = next((t for t in tokens if _is_title(t)), tokens[0])
+    return RoleFound(_span_text(doc, tokens), title.i, _demonym_state(tokens, knowledge))
 
 
 def find_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:

@@ -30,13 +30,31 @@ cathédrale place places musée stade métro avenue boulevard
 # First words that make a name a place / an event / a work.
 PLACE_HEADS = frozenset("""
 camp mont monts lac île îles cap fort port golfe mer océan baie vallée col canal détroit péninsule
-place rue avenue boulevard quartier plateau désert bande région province état-major
+place rue avenue boulevard quartier plateau désert bande région province état-major cours quai impasse
+allée chemin parc stade square
 """.split()) - {"état-major"}
 EVENT_HEADS = frozenset("""
 sommet guerre guerres élection élections affaire révolution crise conférence jeux coupe championnat
-festival tournoi bataille conflit massacre attentat accords printemps forum assemblée mondial
-olympiades exposition salon grand-prix
+festival tournoi bataille conflit massacre attentat attentats accord accords printemps forum mondial
+olympiades exposition salon grand-prix intifada
 """.split())
+# First words that make a name an organisation ("Parquet de Francfort",
+# "1er régiment de Tirailleurs", "Assemblée nationale").
+ORG_HEADS = frozenset("""
+parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
+confédération association syndicat régiment bataillon brigade division armée police gendarmerie société
+compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
+front ligue organisation
+""".split())
+# Nouns after which a name is a building or a site: "l'hôtel Adriatik",
+# "la place Tahrir", "l'aéroport Charles-de-Gaulle".
+SITE_NOUNS = frozenset("""
+hôtel palais prison stade aéroport hôpital gare château cathédrale église mosquée synagogue temple
+place rue avenue boulevard quartier pont mont lac île
+""".split())
+# "l'administration Bush", "le gouvernement Aznar": the name is a person.
+LED_BY_NOUNS = frozenset({"gouvernement", "administration", "cabinet"})
+ORDINAL = re.compile(r"^\d+(?:er|re|e|ème|es|èmes)$")
 WORK_HEADS = frozenset("""
 missile missiles fusée fusées roquette char drone programme logiciel application journal quotidien
 hebdomadaire magazine revue livre roman film série opération charte traité loi convention résolution
@@ -45,11 +63,14 @@ satellite sous-marin navire porte-avions système
 # "la ville de X": X is a place whatever the NER says.
 PLACE_NOUNS = frozenset("""
 ville villes localité village commune région province quartier capitale île comté canton département
-district faubourg banlieue port
+district faubourg banlieue port camp
 """.split())
 # "Hwasongpho-18", "Soyouz-2", "Iskander-M": a name with a model number is a
 # weapon, vehicle or product.
 MODEL_NUMBER = re.compile(r"^[A-ZÀ-Ý][\w]+-(?:\d+[\w]*|[A-Z]{1,2}\d*)$")
+# ... but an acronym of four capitals or more with a number is a local branch
+# of an organisation: "UIMM-88" (the Vosges federation).
+BRANCH_NUMBER = re.compile(r"^[A-ZÀ-Ý]{4,}-\d+$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +104,15 @@ def is_locative(span: "Span") -> bool:
 
 
 def head_word(text: str) -> str:
-    return fold(text.split()[0]) if text.split() else ""
+    """The first word that says what a name is, ordinals skipped ("1er régiment")."""
+    words = [w for w in text.split() if not ORDINAL.match(w)]
+    return words[0].lower() if words else ""
+
+
+def _noun(tok) -> str:
+    """A noun's lower form without "ex-" ("l'ex-hôtel Adriatik")."""
+    low = tok.lower_
+    return low[3:] if low.startswith("ex-") else low
 
 
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
@@ -100,7 +129,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if is_locative(span):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
-    first = text.split()[0].lower() if text.split() else ""
+    first = head_word(text)
+    if BRANCH_NUMBER.match(text):
+        return Typed("organization", None, 0.8)
     if MODEL_NUMBER.match(text):
         return Typed("work", None, 0.8)
     if first in EVENT_HEADS:
@@ -109,19 +140,32 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.7)
     if first in PLACE_HEADS:
         return Typed("place", None, 0.8)
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    prev2 = span.doc[span.start - 2] if span.start > 1 else None
-    if prev is not None and prev.lower_ in WORK_HEADS and label != "PER":
-        return Typed("work", None, 0.7)  # "le missile Hwasong", "le journal Le Monde"
+    if first in ORG_HEADS and len(text.split()) > 1:
+        return Typed("organization", None, 0.8)
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    prev2 = doc[span.start - 2] if span.start > 1 else None
+    if prev is not None and prev.pos_ == "ADJ" and prev2 is not None and prev2.lower_ in WORK_HEADS:
+        prev, prev2 = prev2, None  # "le quotidien local Deseret News"
+    if prev is not None and label != "PER":
+        # The noun before the name says what it is, more surely than the NER.
+        if prev.lower_ in WORK_HEADS:
+            return Typed("work", None, 0.9)  # "le missile Hwasong", "le journal Le Monde"
+        if prev.lower_ in ("type", "modèle", "marque", "classe"):
+            return Typed("work", None, 0.9)  # "des roquettes de type Qassam"
+    if prev is not None and _noun(prev) in SITE_NOUNS:
+        return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER)
+    if prev is not None and prev.lower_ in LED_BY_NOUNS and len(text.split()) == 1 and text[:1].isupper():
+        return Typed("person", None, 0.7)  # "le gouvernement Aznar"
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’"):
-        if prev2.lower_ in PLACE_NOUNS:
-            return Typed("place", None, 0.8)  # "la localité de Beit Hanoun"
+        if prev2.lower_ in PLACE_NOUNS or span.root.head.lower_ in PLACE_NOUNS:
+            return Typed("place", None, 0.8)  # "la localité de Beit Hanoun", "le camp d'extermination de X"
         if prev2.lower_ in ("type", "modèle", "marque", "classe"):
-            return Typed("work", None, 0.7)  # "une roquette de type Qassam"
+            return Typed("work", None, 0.9)  # "une roquette de type Qassam"
     if label == "PER":
         return Typed("person", None, 0.9)
-    if label == "ORG":
-        return Typed("organization", None, 0.85)
+    if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):
+        return Typed("organization", None, 0.85 if label == "ORG" else 0.6)  # "CUGN" tagged MISC
     if label == "LOC":
         return Typed("place", None, 0.8)
     return Typed("other", None, 0.5)

@@ -35,7 +35,8 @@ _LEADING = re.compile(
     r"|sur|dans|avec|entre|chez|De|Du|Des|La|Le|Les|Au|Aux|À|A|En|Et|Par|Pour|Sur|Dans|Avec|Entre|Chez"
     r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit"
     r"|Neuf|Dix|\d+)\s+)")
-_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mgr|Sir|Lord)\s+")
+_FORMER = re.compile(r"^[eE]x-(?=[A-ZÀ-Ý])")  # "l'ex-RDA": the actor is the former state
+_HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mes|Mgr|Sir|Lord)\s+")
 _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+")
 # Role/domain words spaCy sometimes glues to a name ("Défense Lloyd Austin")
 # or takes for one ("État" in "secrétaire d’État").
@@ -46,11 +47,22 @@ Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget 
 """.split())
 _SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
+_MIXED_ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]{1,7}$")  # "PvdA", "CiU"
+# A signature closing a regional article: "Philippe JARRASSÉ", "Anne MARTIN-DURAND".
+_SIGNATURE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'.-]*\s+){1,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+(?:\s+[A-ZÀ-Ý’'-]{2,})*$")
 _MINISTRY = re.compile(
     r"\b(?P<head>[Mm]inistère|[Dd]épartement)(?:\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?))?"
     r"\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
     r"(?P<dom>[A-ZÉÈÊÎÔ][\w’'-]*(?:\s+(?:étrangères|extérieures|intérieure|publique|nationale|sociales|européennes))?)")
 MAX_GAZETTEER_TOKENS = 8
+# "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
+_NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
+                         r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
+_TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
+# Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
+_STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square".split())
+# Not names: "XIXe" (siècle), "150.000 F", "200 MF".
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
 
 @dataclass
@@ -98,7 +110,7 @@ def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
             continue
         if knowledge.lookup(text) or knowledge.is_capital(text):
             return text, start
-        m = _LEADING.match(text) or _HONORIFIC.match(text)
+        m = _LEADING.match(text) or _HONORIFIC.match(text) or _FORMER.match(text)
         if not m:
             return text, start
         start += m.end()
@@ -120,6 +132,16 @@ def _looks_like_name(text: str) -> bool:
     caps = [w for w in words if w[:1].isupper()]
     return len(caps) >= 2 and all(w[:1].isupper() or w in ("de", "du", "van", "von", "der", "al", "el", "bin", "ben")
                                  for w in words)
+
+
+def _is_acronym(text: str) -> bool:
+    """"ONU", "CDU/CSU", and mixed forms with as many capitals as small letters: "PvdA"."""
+    if _ACRONYM.match(text):
+        return True
+    if not _MIXED_ACRONYM.match(text):
+        return False
+    upper = sum(c.isupper() for c in text)
+    return upper >= 2 and upper >= sum(c.islower() for c in text)
 
 
 def _initials(name: str) -> str:
@@ -159,6 +181,39 @@ def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> l
     return out
 
 
+def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
+    """NER spans as (start, end, label); a span cut after its preposition
+    joins the next one: "Parquet de" + "Lyon" → "Parquet de Lyon"."""
+    out: list[tuple[int, int, str]] = []
+    ents = doc.ents
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        while (i + 1 < len(ents) and ents[i].end == ents[i + 1].start
+               and ents[i][-1].lower_ in ("de", "du", "des", "d'", "d’")):
+            i += 1
+            end = ents[i].end_char
+            label = label if label != "LOC" else ents[i].label_
+        out.append((start, end, label))
+        i += 1
+    return out
+
+
+_LABEL_OF = {"organization": "ORG", "event": "MISC", "state": "LOC"}
+_EVENT_STARTS: list = [None, frozenset()]  # (the Knowledge, its first words)
+
+
+def _event_first_words(knowledge: Knowledge) -> frozenset[str]:
+    """First words of the known events named in several words ("seconde",
+    "guerre"): where the gazetteer also looks at lower-case tokens."""
+    if _EVENT_STARTS[0] is not knowledge:  # one Knowledge per build: computed once
+        _EVENT_STARTS[:] = [knowledge, frozenset(
+            f.split()[0].lower() for e in knowledge.entries.values() if e.type == "event"
+            for f in e.forms() if len(f.split()) > 1)]
+    return _EVENT_STARTS[1]
+
+
 class _Extractor:
     def __init__(self, doc: "Doc", knowledge: Knowledge):
         self.doc = doc
@@ -166,6 +221,7 @@ class _Extractor:
         self.knowledge = knowledge
         self.candidates: list[Candidate] = []
         self.taken: list[tuple[int, int]] = []  # character ranges already used
+        self.signature = self._signature()  # character range of a closing signature line
 
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
@@ -179,11 +235,21 @@ class _Extractor:
         end = start + len(text)
         if not text or not any(c.isalpha() for c in text):
             return
+        headed = False
+        if forced is None:
+            new_start = self._named_head(start, text, label)
+            headed = new_start != start
+            start, text = new_start, self.text[new_start:end]
         if any(s < end and start < e for s, e in self.taken):
             return
         known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
         if not known and forced is None:
-            if text[0].islower() or self.knowledge.is_not_actor(text) or self.knowledge.is_demonym(text):
+            if (text[0].islower() and not headed) or self.knowledge.is_not_actor(text) \
+                    or self.knowledge.is_demonym(text):
+                return
+            if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text):
+                return
+            if self._is_not_a_name(start, text):
                 return
             if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
                     or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
@@ -202,6 +268,69 @@ class _Extractor:
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
 
+    def _named_head(self, start: int, text: str, label: str) -> int:
+        """Take in the common noun that names an event or a text: "l'accord du
+        Vendredi Saint", "le traité de Maastricht", "la conférence de Munich"
+        Not for known names or capitals ("la guerre d'Irak" keeps the state),
+        nor for a name the article also uses alone ("le conflit du Kosovo" …
+        "le Kosovo"): that name is an actor of its own."""
+        if self.knowledge.lookup(text) or self.knowledge.is_capital(text):
+            return start
+        if self.text.count(text) > 1:
+            return start
+        m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
+        if m is None or m.end() != start:
+            return start
+        head = m.group("head").lower()
+        if head in _STREET_HEADS:
+            return m.start("head")  # "avenue du général Leclerc": even a person's name
+        if label == "PER":
+            return start
+        if m.group("prep") and (head in actor_types.EVENT_HEADS or head in _TEXT_HEADS) \
+                and m.end("prep") == start:
+            return m.start("head")
+        return start
+
+    def _is_not_a_name(self, start: int, text: str) -> bool:
+        """"XIXe" (siècle), a unit after a number ("150.000 F", "200 MF"), the
+        inhabitants of a place ("les Marseillais"), a political side ("la Gauche
+        : « Sinon")."""
+        if _ROMAN_ORDINAL.match(text):
+            return True
+        before = self.text[max(0, start - 12): start].split()
+        prev = before[-1].lower() if before else ""
+        if len(text) <= 3 and text.isupper() and prev[:1].isdigit():
+            return True
+        if " " not in text and prev in ("les", "des", "aux") and text.endswith(("ais", "ois")):
+            return True
+        return False
+
+    def _signature(self) -> tuple[int, int]:
+        """The last line when it is a journalist's signature ("Philippe JARRASSÉ"):
+        the author of the article is no actor of the story."""
+        body = self.text.rstrip()
+        a = body.rfind("\n") + 1
+        line = body[a:].strip()
+        if a > 0 and len(line) < 60 and _SIGNATURE.match(line):
+            return a, len(body)
+        return 0, 0
+
+    def _is_headline_word(self, start: int, end: int, text: str) -> bool:
+        """A one-word candidate opening a headline or a rubric ("Parachutages
+        d'aide humanitaire.", "SONDAGE. Le renforcement …") that the article
+        never writes so again (at most in lower case): a common word, not a name."""
+        if " " in text:
+            return False
+        a = self.text.rfind("\n", 0, start) + 1
+        if self.text[a:start].strip(" «\"“(") != "":
+            return False
+        b = self.text.find("\n", end)
+        line = self.text[a: b if b >= 0 else len(self.text)]
+        rubric = self.text[end: end + 1] in (".", ":")
+        if not rubric and len(line.split()) > 6:
+            return False
+        return len(re.findall(r"\b" + re.escape(text) + r"\b", self.text)) == 1
+
     def _has_name_token(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -215,13 +344,13 @@ class _Extractor:
 
     def collect(self) -> None:
         self._ministries()
-        for ent in self.doc.ents:
-            for a, b in self._lines(ent.start_char, ent.end_char):
+        for start, end, label in _joined_entities(self.doc):
+            for a, b in self._lines(start, end):
                 if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
                     for s, e in _known_subspans(self.doc, a, b, self.knowledge):
-                        self.add(s, e, ent.label_)
+                        self.add(s, e, label)
                 else:
-                    self.add(a, b, ent.label_)
+                    self.add(a, b, label)
         self._gazetteer()
         self.candidates.sort(key=lambda c: c.start)
 
@@ -248,12 +377,15 @@ class _Extractor:
                 self.candidates[-1].text = self.text[start:end]
 
     def _gazetteer(self) -> None:
-        """Known states and organisations the NER missed ("des États-Unis", "du Japon")."""
+        """Known states, organisations and events the NER missed ("des États-Unis",
+        "du Japon", "la seconde guerre mondiale" in lower case)."""
         doc, k = self.doc, self.knowledge
+        lower_starts = _event_first_words(k)
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if not (tok.text[:1].isupper()):
+            lower = not tok.text[:1].isupper()
+            if lower and tok.lower_ not in lower_starts:
                 i += 1
                 continue
             for n in range(min(MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
@@ -261,14 +393,16 @@ class _Extractor:
                 if "\n" in piece.text:
                     continue
                 entry = k.lookup(piece.text)
-                if entry is None or entry.type not in ("state", "organization"):
+                if entry is None or entry.type not in ("state", "organization", "event"):
+                    continue
+                if entry.type == "event" and n == 1 and lower:
                     continue
                 if any(t.ent_type_ == "PER" for t in piece):
                     continue  # "Dominique de Villepin" is not Dominica
                 after = doc[piece.end] if piece.end < len(doc) else None
                 if n == 1 and tok.is_title and after is not None and after.is_title and after.is_alpha:
                     continue  # a first name: "Maurice Papon"
-                self.add(piece.start_char, piece.end_char, "ORG" if entry.type == "organization" else "LOC")
+                self.add(piece.start_char, piece.end_char, _LABEL_OF.get(entry.type, "LOC"))
                 i += n - 1
                 break
             i += 1
@@ -286,6 +420,11 @@ class _Extractor:
 
         persons = [c for c in self.candidates if c.type == "person" and c.entry is None]
         full_names = [c for c in persons if len(c.text.split()) > 1]
+        surnames = {fold(f.text.split()[-1]) for f in full_names}
+        for c in self.candidates:
+            # "MM. Sarkissian et Demirtchian": a surname the NER calls MISC.
+            if c.type == "other" and c.entry is None and " " not in c.text and fold(c.text) in surnames:
+                c.type = "person"
         for c in self.candidates:
             if c.entry is not None:
                 key, name = "id:" + c.entry.id, c.entry.name
@@ -329,7 +468,7 @@ class _Extractor:
         by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
         for cl in list(clusters.values()):
             for m in cl.mentions:
-                if not _ACRONYM.match(m.text) or cl.key not in clusters:
+                if not _is_acronym(m.text) or cl.key not in clusters:
                     continue
                 before = self.text[max(0, m.start - 3): m.start]
                 if not before.endswith(("(", " (")):
@@ -348,25 +487,39 @@ class _Extractor:
                 del clusters[drop.key]
 
     def _merge_short_forms(self, clusters: dict[str, _Cluster]) -> None:
-        """Unknown organisations named short later on join the long name.
+        """Unknown organisations and events named short later on join the long name.
 
         "Conseil de sécurité" → "Conseil de sécurité de l’Onu"; "PNR" →
-        "Parti national religieux" (its initials).
+        "Parti national religieux" (its initials); "les Jeux" → "Jeux
+        olympiques d'hiver" when that is the only event so headed.
         """
-        orgs = [cl for cl in clusters.values() if cl.type_votes.get("organization")]
-        for short in orgs:
-            if short.key not in clusters or short.entry is not None:
-                continue
-            for long in orgs:
-                if long is short or long.key not in clusters:
+        for kind in ("organization", "event"):
+            named = [cl for cl in clusters.values() if cl.type_votes.get(kind)]
+            for short in named:
+                if short.key not in clusters or short.entry is not None:
                     continue
-                prefix = fold(long.name).startswith(fold(short.name) + " ") and len(short.name.split()) > 1
-                initials = _ACRONYM.match(short.name) and _initials(long.name) == short.name.replace(".", "")
-                if prefix or initials:
+                longs = [long for long in named if long is not short and long.key in clusters
+                         and self._shortens(short.name, long.name, kind)]
+                if len(longs) > 1 and kind == "event" and " " not in short.name:
+                    # "les Jeux": the first-named event so headed, the article's own.
+                    longs = [min(longs, key=lambda cl: min(m.start for m in cl.mentions))]
+                if len(longs) == 1 or (longs and kind == "organization"):
+                    long = longs[0]
                     long.mentions.extend(short.mentions)
                     long.type_votes.update(short.type_votes)
                     del clusters[short.key]
-                    break
+
+    @staticmethod
+    def _shortens(short: str, long: str, kind: str) -> bool:
+        if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
+            return True
+        if _ACRONYM.match(short) and _initials(long) == short.replace(".", ""):
+            return True
+        if kind != "event":
+            return False
+        # Same head noun, no word of its own: "Jeux d'hiver" ⊂ "Jeux olympiques d'hiver".
+        s, lg = fold(short).replace("'", " ").split(), fold(long).replace("'", " ").split()
+        return len(s) < len(lg) and s[0] == lg[0] and set(s) <= set(lg)
 
     # -- roles, affiliations, records ---------------------------------------
     def finish(self, clusters: list[_Cluster]) -> list[Actor]:

@@ -5,7 +5,7 @@
 * babel (CLDR): the short French name of each (``Locale('fr').territories``);
 * explainer/data/world_supplement.yaml: what neither package carries in
   French — capitals, demonyms, official names, UN membership, historical
-  states and organisations.
+  states, organisations and a few named events.
 
 The output is deterministic (sorted by French name) so that regenerating it
 without changing the inputs gives no diff.
@@ -90,7 +90,14 @@ def build() -> dict:
         elif org.get("affiliation_org"):
             entry["affiliation"] = slug(org["affiliation_org"])
         organizations.append(entry)
-    return {"states": states, "organizations": organizations, "not_actors": supplement["not_actors"]}
+    actors = []
+    for event in supplement.get("events", []):
+        entry = {"id": slug(event["name"]), "name": event["name"], "type": "event"}
+        if event.get("aliases"):
+            entry["aliases"] = event["aliases"]
+        actors.append(entry)
+    return {"states": states, "organizations": organizations, "actors": actors,
+            "not_actors": supplement["not_actors"]}
 
 
 def main() -> int:
@@ -102,7 +109,7 @@ def main() -> int:
     (DATA / "world.yaml").write_text(header + body, "utf-8")
     states = out["states"]
     print(f"{len(states)} states ({sum(s['un_member'] for s in states)} UN members, "
-          f"{sum('capitals' in s for s in states)} with capitals), {len(out['organizations'])} organisations")
+          f"{sum('capitals' in s for s in states)} with capitals), {len(out['organizations'])} organisations, {len(out['actors'])} events")
     return 0
 
 
