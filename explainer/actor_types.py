@@ -44,7 +44,7 @@ ORG_HEADS = frozenset("""
 parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
-front ligue organisation
+front ligue organisation force
 """.split())
 # Nouns after which a name is a building or a site: "l'hôtel Adriatik",
 # "la place Tahrir", "l'aéroport Charles-de-Gaulle".
@@ -58,12 +58,17 @@ ORDINAL = re.compile(r"^\d+(?:er|re|e|ème|es|èmes)$")
 WORK_HEADS = frozenset("""
 missile missiles fusée fusées roquette char drone programme logiciel application journal quotidien
 hebdomadaire magazine revue livre roman film série opération charte traité loi convention résolution
-satellite sous-marin navire porte-avions système
+satellite sous-marin navire porte-avions système album disque
+""".split())
+# Nouns in an apposition after a title that make it a work: "« Funkoverload »,
+# son dernier album", "« Les Ombres », un roman".
+WORK_APPOSITION = frozenset("""
+album disque single chanson titre roman livre essai film documentaire pièce spectacle tableau opéra
 """.split())
 # "la ville de X": X is a place whatever the NER says.
 PLACE_NOUNS = frozenset("""
 ville villes localité village commune région province quartier capitale île comté canton département
-district faubourg banlieue port camp
+district faubourg banlieue port camp colonie colonies implantation
 """.split())
 # "Hwasongpho-18", "Soyouz-2", "Iskander-M": a name with a model number is a
 # weapon, vehicle or product.
@@ -109,6 +114,27 @@ def head_word(text: str) -> str:
     return words[0].lower() if words else ""
 
 
+def _singular(word: str) -> str:
+    """"brigades" → "brigade", "forces" → "force": heads are listed in the singular."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _work_apposition(span: "Span") -> bool:
+    """« X », son dernier album / un roman: the title of a work."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in ("»", "”", "\""):
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    for tok in doc[i + 1: i + 4]:
+        if tok.lower_ in WORK_APPOSITION:
+            return True
+        if tok.pos_ not in ("DET", "ADJ"):
+            return False
+    return False
+
+
 def _noun(tok) -> str:
     """A noun's lower form without "ex-" ("l'ex-hôtel Adriatik")."""
     low = tok.lower_
@@ -130,6 +156,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
     first = head_word(text)
+    if first not in EVENT_HEADS and first not in PLACE_HEADS and first not in ORG_HEADS:
+        first = _singular(first)  # "Brigades des martyrs", "Forces armées"
     if BRANCH_NUMBER.match(text):
         return Typed("organization", None, 0.8)
     if MODEL_NUMBER.match(text):
@@ -162,6 +190,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("place", None, 0.8)  # "la localité de Beit Hanoun", "le camp d'extermination de X"
         if prev2.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
+    if _work_apposition(span):
+        return Typed("work", None, 0.85)
     if label == "PER":
         return Typed("person", None, 0.9)
     if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):

@@ -61,6 +61,24 @@ _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|d
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
 _STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square".split())
+# Bodies and events written in lower case, which the NER misses: "tribunal
+# correctionnel d'Epinal", "comité d'éthique", "commission centrale des
+# arbitres", "élections européennes de 2004", "attentats du 11 septembre".
+_ADJ = (r"[a-zéèêëàâîïôûç-]+(?:al|ale|aux|el|elle|if|ive|ien|ienne|éen|éenne|aire|ique|eur|ain|aine|ier|ière|ême)s?"
+        r"(?![\w’'-])")
+_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+_LOWER_BODY = re.compile(
+    r"(?<![\w’'-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention)"
+    r"(?P<adj>(?:\s+" + _ADJ + r"){0,2})"
+    r"(?:\s+(?:(?P<cprep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<cap>[A-ZÉÈÊÀÂÎÔ])"
+    r"|(?P<lprep>des\s+|d['’]|de\s+)(?P<low>[a-zéèêàâîôûç]{4,})(?![\w’'-])))?")
+_LOWER_EVENT = re.compile(
+    r"(?<![\w’'-])(?P<head>élections?|attentats?|sommet|guerre)"
+    r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
+    r"sénatoriales|européennes)){0,2})"
+    r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
+_LOWER_EVENT_ADJ = frozenset("présidentielle présidentielles législatives municipales régionales cantonales "
+                             "sénatoriales européennes".split())
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
@@ -344,6 +362,7 @@ class _Extractor:
 
     def collect(self) -> None:
         self._ministries()
+        self._lower_case_names()
         for start, end, label in _joined_entities(self.doc):
             for a, b in self._lines(start, end):
                 if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
@@ -362,6 +381,48 @@ class _Extractor:
                 out.append((pos, pos + len(part)))
             pos += len(part) + 1
         return out
+
+    def _lower_case_names(self) -> None:
+        """Bodies and events the text writes in lower case (see _LOWER_BODY):
+        a body needs an adjective or a complement ("le tribunal" alone is
+        generic); a capitalised complement runs to the end of its NER span and
+        is part of the name ("tribunal correctionnel d'Epinal"); an event needs
+        its date ("attentats du 11 septembre"), an election its kind and year
+        ("élections européennes de 2004")."""
+        text = self.text
+        if not any(w in text for w in ("tribunal", "cour", "comité", "commission", "conseil", "parlement",
+                                      "chambre", "convention", "élection", "attentat", "sommet", "guerre")):
+            return
+        ent_end = {e.start_char: e.end_char for e in self.doc.ents}
+        for m in _LOWER_BODY.finditer(text):
+            end = None
+            if m.group("cap"):
+                start_c = m.start("cap")
+                end = ent_end.get(start_c)
+                if end is None:
+                    w = re.match(r"[\w’'-]+", text[start_c:])
+                    end = start_c + w.end()
+                if "\n" in text[m.start():end]:
+                    continue
+            elif m.group("low"):
+                end = m.end("low")
+            elif m.group("adj"):
+                end = m.end("adj")
+            if end is None:
+                continue
+            comp = self.knowledge.lookup(text[m.start("cap"):end]) if m.group("cap") else None
+            aff = comp if comp is not None and comp.type in ("organization", "state") else None
+            self.add(m.start("head"), end, "ORG", affiliation=aff,
+                     forced=actor_types.Typed("organization", None, 0.75))
+        for m in _LOWER_EVENT.finditer(text):
+            date = m.group("date")
+            if not date:
+                continue
+            if m.group("head").startswith("élection") and not (
+                    date.isdigit() and m.group("adj") and m.group("adj").split()[0] in _LOWER_EVENT_ADJ):
+                continue  # "les élections du 13 juin": a date, not the name of an election
+            end = m.end("date")
+            self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
 
     def _ministries(self) -> None:
         """"le ministère sud-coréen de la Défense": an organisation the NER may miss."""
@@ -513,7 +574,8 @@ class _Extractor:
     def _shortens(short: str, long: str, kind: str) -> bool:
         if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
             return True
-        if _ACRONYM.match(short) and _initials(long) == short.replace(".", ""):
+        if _ACRONYM.match(short) and long[:1].isupper() and _initials(long) == short.replace(".", ""):
+            # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"
             return True
         if kind != "event":
             return False

@@ -178,3 +178,39 @@ def test_units_centuries_inhabitants_and_sides_are_no_actors(nlp, world):
 ])
 def test_sport_and_court_roles(nlp, world, text, name, role):
     assert actors_of(nlp, world, text)[name].role == role
+
+
+# -- batch C: lower-case bodies and events, plural heads, works in apposition --
+
+@model
+def test_lower_case_bodies_take_their_complement(nlp, world):
+    got = actors_of(nlp, world, "Les deux prévenus ont comparu hier devant le tribunal correctionnel de Vernancourt. "
+                                "La commission centrale des juges et le comité d'éthique du club se réuniront lundi.")
+    assert got["tribunal correctionnel de Vernancourt"].type == "organization"
+    assert "Vernancourt" not in got
+    assert got["commission centrale des juges"].type == "organization"
+    assert got["comité d'éthique"].type == "organization"
+
+
+@model
+def test_lower_case_events_need_their_date(nlp, world):
+    got = actors_of(nlp, world, "Depuis les attentats du 14 mars, Paul Vasseur prépare les élections régionales "
+                                "de 2010. Les élections du 13 juin ne l'intéressent pas.")
+    assert got["attentats du 14 mars"].type == "event"
+    assert got["élections régionales de 2010"].type == "event"
+    assert not any(n.startswith("élections du") for n in got)
+
+
+@model
+def test_lower_case_body_is_no_expansion_of_an_acronym(nlp, world):
+    got = actors_of(nlp, world, "Le PS soutient le candidat. Il siège au parlement de Strasbourg depuis mai.")
+    assert "PS" in got and got["parlement de Strasbourg"].type == "organization"
+
+
+@model
+def test_plural_heads_settlements_and_works_in_apposition(nlp, world):
+    got = actors_of(nlp, world, "Les Brigades du Nouvel Orient ont attaqué la colonie de Karmanit. "
+                                "Le chanteur a enregistré « Moonwalkers », son dernier album.")
+    assert got["Brigades du Nouvel Orient"].type == "organization"
+    assert got["Karmanit"].type == "place"
+    assert got["Moonwalkers"].type == "work"
