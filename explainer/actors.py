@@ -160,9 +160,9 @@ def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> l
 
 
 class _Extractor:
-    def __init__(self, doc: "Doc", knowledge: Knowledge):
+    def __init__(self, doc: "Doc", knowledge: Knowledge, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.knowledge = knowledge
         self.candidates: list[Candidate] = []
         self.taken: list[tuple[int, int]] = []  # character ranges already used
@@ -454,13 +454,14 @@ class _Extractor:
         return None
 
 
-def extract_actors(doc: "Doc", knowledge: Knowledge) -> list[Actor]:
+def extract_actors(doc: "Doc", knowledge: Knowledge, *, text: str | None = None) -> list[Actor]:
     """The actors of one article, typed, merged, with roles, in order of first mention.
 
     ``doc`` is the spaCy analysis of the whole article text; every mention's
     offsets point into ``doc.text``.  Works with any pipeline: without NER
-    (a blank one) only what ``knowledge`` names is found.
+    (a blank one) only what ``knowledge`` names is found.  ``text`` is
+    ``doc.text`` when the caller has it already (spaCy rebuilds it on each access).
     """
-    ex = _Extractor(doc, knowledge)
+    ex = _Extractor(doc, knowledge, text)
     ex.collect()
     return ex.finish(ex.cluster())

@@ -25,15 +25,18 @@ _NOT_DATABLE = re.compile(r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$")
 _MAX_TOKENS = 40
 
 
-def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: PubDate | None) -> list[Event]:
+def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: PubDate | None,
+                 *, text: str | None = None) -> list[Event]:
     """One ``Event`` per datable DATE/TIME timex, in text order.
 
     ``timexes`` and the actors' mentions carry offsets into ``doc.text``.
     Expressions that name no point in time ("actuellement" = PRESENT_REF)
-    give no event.
+    give no event.  ``text`` is ``doc.text`` when the caller has it already.
     """
     events: list[Event] = []
     parsed = doc.has_annotation("DEP")
+    if text is None:
+        text = doc.text  # spaCy joins every token on each access: read it once
     for t in timexes:
         if t.type not in ("DATE", "TIME") or _NOT_DATABLE.match(t.value):
             continue
@@ -52,7 +55,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
             in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
         events.append(Event(
             id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sent.text.strip(),
-            actors=tuple(in_clause), status=_status(doc, t, dct, parsed),
+            actors=tuple(in_clause), status=_status(doc, text, t, dct, parsed),
         ))
     return events
 
@@ -155,11 +158,11 @@ def _after_dct(value: str, dct: PubDate | None) -> bool:
     return tuple(map(int, parts[:n])) > tuple(map(int, ref[:n]))
 
 
-def _status(doc: "Doc", t: Timex, dct: PubDate | None, parsed: bool) -> str:
-    """"planned" for a date after publication or a future/intended action."""
+def _status(doc: "Doc", text: str, t: Timex, dct: PubDate | None, parsed: bool) -> str:
+    """"planned" for a date after publication or a future/intended action (``text`` is ``doc.text``)."""
     if t.resolved and _after_dct(t.value, dct):
         return "planned"
-    if lexical_direction(doc.text, t.start, t.end) == "future":
+    if lexical_direction(text, t.start, t.end) == "future":
         return "planned"
     if parsed and parse_direction(doc, t.start, t.end) == "future":
         return "planned"
