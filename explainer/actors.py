@@ -250,13 +250,20 @@ class _Extractor:
     def _gazetteer(self) -> None:
         """Known states and organisations the NER missed ("des États-Unis", "du Japon")."""
         doc, k = self.doc, self.knowledge
+        ends = [t.idx + len(t) for t in doc]
         i = 0
         while i < len(doc):
             tok = doc[i]
             if not (tok.text[:1].isupper()):
                 i += 1
                 continue
-            for n in range(min(MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
+            # Try only the lengths whose text can still begin a known form: most
+            # capitalised words begin none, and a Span per length is costly.
+            longest = 0
+            while longest < min(MAX_GAZETTEER_TOKENS, len(doc) - i) \
+                    and k.may_start_form(self.text[tok.idx:ends[i + longest]]):
+                longest += 1
+            for n in range(longest, 0, -1):
                 piece = doc[i: i + n]
                 if "\n" in piece.text:
                     continue
