@@ -9,6 +9,8 @@ mentioned in that clause, and whether the event is past or planned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .model import Actor, Event, PubDate, Timex
@@ -84,13 +86,14 @@ def _clause_tokens(span: "Span") -> list["Token"]:
 
     def prune(tok: "Token") -> None:
         for child in tok.children:
-            sub = {t.i for t in child.subtree}
             clause_like = child.dep_ != "conj" or child.pos_ in ("VERB", "AUX") or any(
                 c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
-            if child.dep_ in _OTHER_CLAUSE and clause_like and not (sub & date_tokens):
-                drop.update(sub)
-            else:
-                prune(child)
+            if child.dep_ in _OTHER_CLAUSE and clause_like:
+                sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
+                if not (sub & date_tokens):
+                    drop.update(sub)
+                    continue
+            prune(child)
 
     prune(head)
     tokens = [t for t in head.subtree if t.i not in drop]
@@ -136,10 +139,17 @@ def _text_of(tokens: list["Token"]) -> str:
 
 
 def _actors_in(actors: list[Actor], intervals: list[tuple[int, int]]) -> list[str]:
+    """Actors with a mention inside one of ``intervals``, in the actors' order."""
+    # A mention lies inside some interval iff the intervals starting at or
+    # before it reach past its end: one bisection per mention, not a scan.
+    intervals = sorted(intervals)
+    starts = [a for a, _ in intervals]
+    reach = list(accumulate((b for _, b in intervals), max))
     found = []
     for actor in actors:
         for m in actor.mentions:
-            if any(a <= m.start and m.end <= b for a, b in intervals):
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.end <= reach[k]:
                 found.append(actor.id)
                 break
     return found
