@@ -102,7 +102,8 @@ def _trim(tokens: list["Token"]) -> list["Token"]:
 
 
 def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
-    text = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    # The tokens are contiguous: their span's text, not ``doc.text`` (which joins the whole Doc each time).
+    text = doc[tokens[0].i: tokens[-1].i + 1].text
     return re.sub(r"^(?:[lLdD]['’]|[Ll]es? |[Ll]a |[Dd]u |[Ss]on |[Ss]a )", "", text)  # "L'envoyé" → "envoyé"
 
 

@@ -233,9 +233,9 @@ def _event_first_words(knowledge: Knowledge) -> frozenset[str]:
 
 
 class _Extractor:
-    def __init__(self, doc: "Doc", knowledge: Knowledge):
+    def __init__(self, doc: "Doc", knowledge: Knowledge, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.knowledge = knowledge
         self.candidates: list[Candidate] = []
         self.taken: list[tuple[int, int]] = []  # character ranges already used
@@ -442,6 +442,7 @@ class _Extractor:
         "du Japon", "la seconde guerre mondiale" in lower case)."""
         doc, k = self.doc, self.knowledge
         lower_starts = _event_first_words(k)
+        ends = [t.idx + len(t) for t in doc]
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -449,7 +450,13 @@ class _Extractor:
             if lower and tok.lower_ not in lower_starts:
                 i += 1
                 continue
-            for n in range(min(MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
+            # Try only the lengths whose text can still begin a known form: most
+            # capitalised words begin none, and a Span per length is costly.
+            longest = 0
+            while longest < min(MAX_GAZETTEER_TOKENS, len(doc) - i) \
+                    and k.may_start_form(self.text[tok.idx:ends[i + longest]]):
+                longest += 1
+            for n in range(longest, 0, -1):
                 piece = doc[i: i + n]
                 if "\n" in piece.text:
                     continue
@@ -669,13 +676,14 @@ class _Extractor:
         return None
 
 
-def extract_actors(doc: "Doc", knowledge: Knowledge) -> list[Actor]:
+def extract_actors(doc: "Doc", knowledge: Knowledge, *, text: str | None = None) -> list[Actor]:
     """The actors of one article, typed, merged, with roles, in order of first mention.
 
     ``doc`` is the spaCy analysis of the whole article text; every mention's
     offsets point into ``doc.text``.  Works with any pipeline: without NER
-    (a blank one) only what ``knowledge`` names is found.
+    (a blank one) only what ``knowledge`` names is found.  ``text`` is
+    ``doc.text`` when the caller has it already (spaCy rebuilds it on each access).
     """
-    ex = _Extractor(doc, knowledge)
+    ex = _Extractor(doc, knowledge, text)
     ex.collect()
     return ex.finish(ex.cluster())

@@ -9,6 +9,8 @@ mentioned in that clause, and whether the event is past or planned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .model import Actor, Event, PubDate, Timex
@@ -25,15 +27,18 @@ _NOT_DATABLE = re.compile(r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$")
 _MAX_TOKENS = 40
 
 
-def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: PubDate | None) -> list[Event]:
+def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: PubDate | None,
+                 *, text: str | None = None) -> list[Event]:
     """One ``Event`` per datable DATE/TIME timex, in text order.
 
     ``timexes`` and the actors' mentions carry offsets into ``doc.text``.
     Expressions that name no point in time ("actuellement" = PRESENT_REF)
-    give no event.
+    give no event.  ``text`` is ``doc.text`` when the caller has it already.
     """
     events: list[Event] = []
     parsed = doc.has_annotation("DEP")
+    if text is None:
+        text = doc.text  # spaCy joins every token on each access: read it once
     for t in timexes:
         if t.type not in ("DATE", "TIME") or _NOT_DATABLE.match(t.value):
             continue
@@ -52,7 +57,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
             in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
         events.append(Event(
             id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sent.text.strip(),
-            actors=tuple(in_clause), status=_status(doc, t, dct, parsed),
+            actors=tuple(in_clause), status=_status(doc, text, t, dct, parsed),
         ))
     return events
 
@@ -81,13 +86,14 @@ def _clause_tokens(span: "Span") -> list["Token"]:
 
     def prune(tok: "Token") -> None:
         for child in tok.children:
-            sub = {t.i for t in child.subtree}
             clause_like = child.dep_ != "conj" or child.pos_ in ("VERB", "AUX") or any(
                 c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
-            if child.dep_ in _OTHER_CLAUSE and clause_like and not (sub & date_tokens):
-                drop.update(sub)
-            else:
-                prune(child)
+            if child.dep_ in _OTHER_CLAUSE and clause_like:
+                sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
+                if not (sub & date_tokens):
+                    drop.update(sub)
+                    continue
+            prune(child)
 
     prune(head)
     tokens = [t for t in head.subtree if t.i not in drop]
@@ -133,10 +139,17 @@ def _text_of(tokens: list["Token"]) -> str:
 
 
 def _actors_in(actors: list[Actor], intervals: list[tuple[int, int]]) -> list[str]:
+    """Actors with a mention inside one of ``intervals``, in the actors' order."""
+    # A mention lies inside some interval iff the intervals starting at or
+    # before it reach past its end: one bisection per mention, not a scan.
+    intervals = sorted(intervals)
+    starts = [a for a, _ in intervals]
+    reach = list(accumulate((b for _, b in intervals), max))
     found = []
     for actor in actors:
         for m in actor.mentions:
-            if any(a <= m.start and m.end <= b for a, b in intervals):
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.end <= reach[k]:
                 found.append(actor.id)
                 break
     return found
@@ -155,11 +168,11 @@ def _after_dct(value: str, dct: PubDate | None) -> bool:
     return tuple(map(int, parts[:n])) > tuple(map(int, ref[:n]))
 
 
-def _status(doc: "Doc", t: Timex, dct: PubDate | None, parsed: bool) -> str:
-    """"planned" for a date after publication or a future/intended action."""
+def _status(doc: "Doc", text: str, t: Timex, dct: PubDate | None, parsed: bool) -> str:
+    """"planned" for a date after publication or a future/intended action (``text`` is ``doc.text``)."""
     if t.resolved and _after_dct(t.value, dct):
         return "planned"
-    if lexical_direction(doc.text, t.start, t.end) == "future":
+    if lexical_direction(text, t.start, t.end) == "future":
         return "planned"
     if parsed and parse_direction(doc, t.start, t.end) == "future":
         return "planned"

@@ -102,12 +102,13 @@ def extract_article(
     ``published`` overrides the seed's own publication date.
     """
     layout = Layout.of(seed)
-    if doc.text != layout.text:
+    text = doc.text  # spaCy joins every token on each access: read once, handed to each stage
+    if text != layout.text:
         raise ValueError(f"{seed.source_file}: the spaCy Doc does not match the seed's text")
     dct = published or seed.published
-    found_timexes = timex_stage.tag(layout.text, doc, dct)
-    found_actors = actors_stage.extract_actors(doc, knowledge)
-    events = events_stage.build_events(doc, found_timexes, found_actors, dct)
+    found_timexes = timex_stage.tag(text, doc, dct, checked=True)
+    found_actors = actors_stage.extract_actors(doc, knowledge, text=text)
+    events = events_stage.build_events(doc, found_timexes, found_actors, dct, text=text)
     timexes, renamed = localise_timexes(layout, found_timexes)
     events = tuple(dataclasses.replace(e, timex=renamed[e.timex]) for e in events if e.timex in renamed)
     actors = localise_actors(layout, found_actors)

@@ -178,6 +178,15 @@ class Knowledge:
         """Editors' list of words never to list as actors ("PHOTO", "État")."""
         return fold(text) in self.not_actors
 
+    def may_start_form(self, text: str) -> bool:
+        """Whether some known form begins with ``text`` (folded): if not, no longer text starting
+        with it is known either, since the fold of a prefix is a prefix of the fold."""
+        return fold(text) in self._form_prefixes
+
+    @functools.cached_property  # built on first use; the dataclass being frozen does not stop it
+    def _form_prefixes(self) -> frozenset[str]:
+        return frozenset(form[:n] for form in self.forms for n in range(len(form) + 1))
+
     def un_members(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries.values() if e.un_member)
 

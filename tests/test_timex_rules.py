@@ -133,3 +133,47 @@ def test_events_are_clauses_with_past_or_planned_status(nlp):
     for event in by_text["décembre"]:
         assert len(event.summary) < len(paragraph) and "décembre" in event.summary
     assert not any(t.type in ("DURATION", "SET") for t in found if t.id in {e.timex for e in events.values()})
+
+
+# --- the lowercased fast path matches exactly what the rules match ----------
+
+def test_case_safe_alphabet_lowercases_like_ignorecase():
+    """On _CASE_SAFE characters, "equal ignoring case" is "equal once lowercased"."""
+    import re
+
+    from explainer.timex_rules import _CASE_SAFE
+
+    alphabet = [c for c in map(chr, range(0x2100)) if _CASE_SAFE.fullmatch(c)]
+    for c in alphabet:
+        assert len(c.lower()) == 1 and _CASE_SAFE.fullmatch(c.lower())
+        for cls in (r"\w", r"\d", r"\s", r"\b\w"):
+            assert bool(re.match(cls, c)) == bool(re.match(cls, c.lower())), (c, cls)
+    by_lower: dict[str, set[str]] = {}
+    for c in alphabet:
+        by_lower.setdefault(c.lower(), set()).add(c)
+    for d in alphabet:
+        rx = re.compile(re.escape(d), re.IGNORECASE)
+        assert {c for c in alphabet if rx.fullmatch(c)} == by_lower[d.lower()], d
+
+
+def test_lowercased_rules_match_like_the_rules():
+    """Same matches through the lowercased patterns, on real texts in three cases."""
+    from explainer.timex_rules import RULES, _CASE_SAFE, _matches, lowercase_pattern
+
+    assert lowercase_pattern(r"(?P<Wd>Mai)\S\W\D[A-Z]") == r"(?P<Wd>mai)\S\W\D[a-z]"
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "eval" / "data" / "fr-timebank").glob("*.txt"))]
+    texts += [Layout.of(read_seed(p)).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for text in texts:
+        for variant in (text, text.upper(), text.title()):
+            assert _CASE_SAFE.fullmatch(variant), "a test text outside the fast alphabet tests nothing"
+            lowered = variant.lower()
+            for rx, _fn in RULES:
+                fast = [(m.span(), m.groupdict()) for m in _matches(rx, variant, lowered)]
+                slow = [(m.span(), m.groupdict()) for m in rx.finditer(variant)]
+                assert fast == slow, rx.pattern[:60]
+
+
+def test_text_outside_the_alphabet_takes_the_slow_path():
+    text = "Le 13 avril 2023, le ſénat a voté mardi."
+    found = timex.tag(text, None, PubDate.parse("2023-11-12"))
+    assert [t.text for t in found] == ["Le 13 avril 2023", "mardi"]
