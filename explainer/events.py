@@ -51,8 +51,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
         else:
             sent, tokens = _fallback_clause(doc, span)
         summary = _text_of(tokens) or sent.text.strip()
-        intervals = [(tok.idx, tok.idx + len(tok.text)) for tok in tokens]
-        in_clause = _actors_in(actors, intervals)
+        in_clause = _actors_in(actors, _runs(tokens))
         if not in_clause:
             in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
         events.append(Event(
@@ -88,6 +87,8 @@ def _clause_tokens(span: "Span") -> list["Token"]:
         for child in tok.children:
             clause_like = child.dep_ != "conj" or child.pos_ in ("VERB", "AUX") or any(
                 c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                clause_like = False  # "le président américain Joe Biden": the name is who acted
             if child.dep_ in _OTHER_CLAUSE and clause_like:
                 sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
                 if not (sub & date_tokens):
@@ -136,6 +137,21 @@ def _text_of(tokens: list["Token"]) -> str:
             out.append(" ")
     text = re.sub(r"\s+", " ", "".join(out)).strip()
     return re.sub(r"\s*\(\s*\)|«\s*»", "", text).strip()  # brackets emptied by pruning
+
+
+def _runs(tokens: list["Token"]) -> list[tuple[int, int]]:
+    """Character ranges of the runs of consecutive tokens: a mention of
+    several tokens ("Lloyd Austin") lies inside a run, never inside one token."""
+    runs: list[tuple[int, int]] = []
+    previous = None
+    for tok in sorted(tokens, key=lambda t: t.i):
+        end = tok.idx + len(tok.text)
+        if previous is not None and tok.i == previous + 1:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((tok.idx, end))
+        previous = tok.i
+    return runs
 
 
 def _actors_in(actors: list[Actor], intervals: list[tuple[int, int]]) -> list[str]:

@@ -60,6 +60,24 @@ def test_actors_in_clause_then_sentence(nlp):
     assert [e.id for e in evs] == ["e1", "e2"]
 
 
+@pytest.mark.model
+def test_actors_named_in_several_tokens_are_in_the_clause(nlp):
+    text = ("Lloyd Austin a rencontré Shin Won-sik lundi à Séoul, tandis que Minoru Kihara "
+            "a rejoint la réunion en ligne.")
+    actors = [actor("a1", text, "Lloyd Austin"), actor("a2", text, "Shin Won-sik"), actor("a3", text, "Minoru Kihara")]
+    tx, evs = build(nlp, text, actors)
+    (ev,) = evs
+    assert ev.actors == ("a1", "a2")  # a multi-token mention counts; Kihara is in the other clause
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_stays_in_the_summary(nlp):
+    text = "Ils ont conclu un accord lors d'un sommet organisé par le président américain Joe Biden à Camp David en août."
+    tx, evs = build(nlp, text, [actor("a1", text, "Joe Biden")])
+    (ev,) = evs
+    assert "Joe Biden" in ev.summary and ev.actors == ("a1",)
+
+
 def test_no_event_for_durations_sets_or_present_ref(blank_nlp):
     text = "Actuellement, il travaille depuis trois ans, chaque année, et il est parti hier."
     doc = blank_nlp(text)
