@@ -36,11 +36,17 @@ comédienne réalisateur réalisatrice cinéaste artiste architecte historien hi
 politologue sociologue chercheur chercheuse professeur professeure médecin patineur patineuse skieur
 skieuse joueur joueuse entraîneur entraîneuse sélectionneur pilote coureur coureuse cycliste nageur
 nageuse athlète champion championne boxeur footballeur épouse époux attaquant attaquante défenseur
-gardien gardienne manageur manager ingénieur ingénieure substitut
+gardien gardienne manageur manager ingénieur ingénieure substitut collaborateur collaboratrice
+responsable archéologue
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
-                            "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle"})
+                            "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle",
+                            "proche"})
+# "X était le Premier ministre", "dont X est le président": a copula before the title.
+COPULA = frozenset({"est", "était", "fut", "sera", "serait", "devenu", "devenue", "redevenu"})
+# "X, responsable de …, et son épouse": a possessive after "et" starts another person.
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 # A name right after "de" is the complement of the title, not its holder:
 # "le directeur de cabinet de Jacques Delors" (Delors is no director).
 COMPLEMENT = frozenset({"de", "d'", "d’", "du", "des"})
@@ -120,6 +126,10 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     j = span.start - 1
     if j >= 0 and (doc[j].lower_ in COMPLEMENT or doc[j].lower_ in LED_BY):
         return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
+    if j > 0 and doc[j].lower_ in ("et", ","):
+        shared = _shared_plural_role(span, knowledge)
+        if shared is not None:
+            return shared
     if j >= 0 and doc[j].text == ",":
         j -= 1  # "le ministre japonais de la Défense, Minoru Kihara"
     window: list["Token"] = []
@@ -154,8 +164,40 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             tokens = _trim(window[start:])
             if not tokens:
                 return None
-            return RoleFound(_span_text(doc, tokens), window[k].i, _demonym_state(tokens, knowledge))
+            role = _span_text(doc, tokens)
+            if "Plur" in window[k].morph.get("Number"):
+                role = singular(role)  # "les députés X et Y": each is "député"
+            return RoleFound(role, window[k].i, _demonym_state(tokens, knowledge))
     return None
+
+
+def _shared_plural_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
+    """"les députés X (PS) et Y (RPR)": Y shares X's title when it is plural,
+    in the singular ("député"); a singular title is X's alone."""
+    doc = span.doc
+    j = span.start - 2  # before "et" / ","
+    if j >= 0 and doc[j].text == ")":  # X's "(PS)"
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < 0 or doc[j].ent_type_ != "PER":
+        return None
+    s = _entity_start(doc, j)
+    found = role_before(doc[s: j + 1], knowledge)
+    if found is None or "Plur" not in doc[found.title_token].morph.get("Number"):
+        return None
+    return RoleFound(singular(found.role), found.title_token, found.demonym_state)
+
+
+def singular(role: str) -> str:
+    """"anciens députés européens" → "ancien député européen" (up to the first preposition)."""
+    words = role.split(" ")
+    for i, w in enumerate(words):
+        if w.lower() in COMPLEMENT or w.lower() in ("à", "au", "aux") or "'" in w or "’" in w:
+            break
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            words[i] = w[:-1]
+    return " ".join(words)
 
 
 def _title_start(window: list["Token"], k: int) -> int:
@@ -173,9 +215,14 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     """An apposition after the name: "Louise Arbour, procureur du Tribunal …"."""
     doc = span.doc
     j = span.end
-    if j >= len(doc) or doc[j].text != ",":
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        j += 3  # "X (PS), député de …"
+    if j + 1 < len(doc) and doc[j].lower_ in COPULA and doc[j + 1].lower_ in DETERMINERS:
+        j += 1  # "dont X était le Premier ministre"
+    elif j >= len(doc) or doc[j].text != ",":
         return None
-    j += 1
+    else:
+        j += 1
     while j < len(doc) and doc[j].lower_ in DETERMINERS:
         j += 1
     first = j  # "Tony Blair, le Premier ministre", "Chris Patten, ancien gouverneur"
@@ -194,6 +241,8 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             break
         if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and doc[tok.i - 1].lower_ not in COMPLEMENT:
             break  # the next person: "X, ancienne ministre …, et Pedro Solbes"
+        if tok.pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].lower_ in POSSESSIVES:
+            break  # "X, responsable de …, et son épouse": another person
         tokens.append(tok)
         j += 1
     tokens = _trim(tokens)

@@ -68,15 +68,23 @@ _ADJ = (r"[a-zéèêëàâîïôûç-]+(?:al|ale|aux|el|elle|if|ive|ien|ienne|é
         r"(?![\w’'-])")
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _LOWER_BODY = re.compile(
-    r"(?<![\w’'-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention)"
+    r"(?<![\w-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention|ambassade|consulat"
+    r"|observatoire)"
     r"(?P<adj>(?:\s+" + _ADJ + r"){0,2})"
     r"(?:\s+(?:(?P<cprep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<cap>[A-ZÉÈÊÀÂÎÔ])"
-    r"|(?P<lprep>des\s+|d['’]|de\s+)(?P<low>[a-zéèêàâîôûç]{4,})(?![\w’'-])))?")
+    r"|(?P<lprep>des\s+|d['’]|de\s+|du\s+|de\s+la\s+|de\s+l['’])"
+    r"(?P<low>[a-zéèêàâîôûç]{4,})(?![\w’'-])))?")
 _LOWER_EVENT = re.compile(
     r"(?<![\w’'-])(?P<head>élections?|attentats?|sommet|guerre)"
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
     r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
+# A numbered text: "la résolution 1441", "la directive 2003/87".
+_NUMBERED_TEXT = re.compile(r"(?<![\w-])(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d(?![\w])")
+# "l'État français": the state itself (not "secrétaire d'État américain").
+_STATE_DEMONYM = re.compile(r"(?<![\w-])(?<![dD]['’])[ÉE]tat\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?)")
+# Particles inside a name that the NER may end a person on: "Oussama ben" + "Laden".
+_NAME_PARTICLES = frozenset("ben bin ibn abou abu al el van von der de la".split())
 _LOWER_EVENT_ADJ = frozenset("présidentielle présidentielles législatives municipales régionales cantonales "
                              "sénatoriales européennes".split())
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
@@ -213,6 +221,10 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
             i += 1
             end = ents[i].end_char
             label = label if label != "LOC" else ents[i].label_
+        last = ents[i].end
+        if (label == "PER" and doc[last - 1].lower_ in _NAME_PARTICLES and last < len(doc)
+                and doc[last].is_title and (i + 1 == len(ents) or ents[i + 1].start > last)):
+            end = doc[last].idx + len(doc[last].text)  # "Oussama ben" + "Laden"
         out.append((start, end, label))
         i += 1
     return out
@@ -362,6 +374,7 @@ class _Extractor:
 
     def collect(self) -> None:
         self._ministries()
+        self._states_by_demonym()
         self._lower_case_names()
         for start, end, label in _joined_entities(self.doc):
             for a, b in self._lines(start, end):
@@ -391,7 +404,8 @@ class _Extractor:
         ("élections européennes de 2004")."""
         text = self.text
         if not any(w in text for w in ("tribunal", "cour", "comité", "commission", "conseil", "parlement",
-                                      "chambre", "convention", "élection", "attentat", "sommet", "guerre")):
+                                      "chambre", "convention", "élection", "attentat", "sommet", "guerre", "ambassade",
+                                      "consulat", "observatoire", "résolution", "directive", "décret", "loi ")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
         for m in _LOWER_BODY.finditer(text):
@@ -412,8 +426,14 @@ class _Extractor:
                 continue
             comp = self.knowledge.lookup(text[m.start("cap"):end]) if m.group("cap") else None
             aff = comp if comp is not None and comp.type in ("organization", "state") else None
+            n = len(self.candidates)
             self.add(m.start("head"), end, "ORG", affiliation=aff,
                      forced=actor_types.Typed("organization", None, 0.75))
+            if aff is not None and len(self.candidates) > n:
+                # "l'ambassade de France": France is an actor of its own.
+                self._add_inside(m.start("cap"), end, aff)
+        for m in _NUMBERED_TEXT.finditer(text):
+            self.add(m.start(), m.end(), "MISC", forced=actor_types.Typed("work", None, 0.75))
         for m in _LOWER_EVENT.finditer(text):
             date = m.group("date")
             if not date:
@@ -423,6 +443,22 @@ class _Extractor:
                 continue  # "les élections du 13 juin": a date, not the name of an election
             end = m.end("date")
             self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
+
+    def _add_inside(self, start: int, end: int, entry: Entry) -> None:
+        """A known actor inside a span already taken (no overlap check)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            self.candidates.append(Candidate(start, end, self.text[start:end], entry.type, entry, 0.9,
+                                             _LABEL_OF.get(entry.type, "LOC"), span))
+
+    def _states_by_demonym(self) -> None:
+        """"l'État français" is France."""
+        if "tat " not in self.text:
+            return
+        for m in _STATE_DEMONYM.finditer(self.text):
+            state = self.knowledge.state_of_demonym(m.group("dem"))
+            if state is not None:
+                self.add(m.start(), m.end(), "LOC", forced=actor_types.Typed("state", state, 0.9))
 
     def _ministries(self) -> None:
         """"le ministère sud-coréen de la Défense": an organisation the NER may miss."""
@@ -547,6 +583,8 @@ class _Extractor:
                     continue
                 if cl.entry is not None and target.entry is not None:
                     continue  # two known actors: "Corée du Nord (KCNA)" is not one
+                if target.type_votes.get("person"):
+                    continue  # "Jean Martin (PS)": the person's party, an actor of its own
                 # The known side keeps its identity; the acronym becomes an alias.
                 keep, drop = (cl, target) if cl.entry and not target.entry else (target, cl)
                 keep.mentions.extend(drop.mentions)

@@ -214,3 +214,52 @@ def test_plural_heads_settlements_and_works_in_apposition(nlp, world):
     assert got["Brigades du Nouvel Orient"].type == "organization"
     assert got["Karmanit"].type == "place"
     assert got["Moonwalkers"].type == "work"
+
+
+# -- batch D kinds: shared plural titles, parties in brackets, copulas --------
+
+@model
+def test_plural_title_shared_by_coordinated_names_and_their_parties(nlp, world):
+    got = actors_of(nlp, world, "Les sénateurs Paul Aubry (PS) et Marc Vidal (UDF) ont déposé un texte hier.")
+    assert got["Paul Aubry"].role == "sénateur" and got["Marc Vidal"].role == "sénateur"
+    assert got["PS"].type == "organization" and got["UDF"].type == "organization"
+    assert "PS" not in got["Paul Aubry"].aliases
+
+
+@model
+def test_singular_title_is_not_shared(nlp, world):
+    got = actors_of(nlp, world, "Le sénateur Paul Aubry et Marc Vidal ont déposé un texte hier.")
+    assert got["Paul Aubry"].role == "sénateur" and got["Marc Vidal"].role is None
+
+
+@model
+def test_role_after_a_copula(nlp, world):
+    got = actors_of(nlp, world, "Le cabinet dont Henri Lacombe était le Premier ministre a démissionné.")
+    assert got["Henri Lacombe"].role == "Premier ministre"
+
+
+@model
+def test_apposition_stops_at_and_his_wife_and_close_aides(nlp, world):
+    got = actors_of(nlp, world, "Luc Marin, responsable du service culturel à Lima, et son épouse, Anne Marin, "
+                                "ont été libérés. Julie Roux, proche collaboratrice de Paul Aubry, a été entendue.")
+    assert got["Luc Marin"].role == "responsable du service culturel à Lima"
+    assert got["Julie Roux"].role == "proche collaboratrice de Paul Aubry"
+    assert got["Paul Aubry"].role is None
+
+
+@model
+def test_state_named_with_its_demonym_and_embassies(nlp, world):
+    got = actors_of(nlp, world, "Une somme versée par l'Etat belge a été saisie, selon le secrétaire d'État "
+                                "américain John Ward. L'ambassade de Suède à Lima a démenti.")
+    assert got["Belgique"].type == "state" and "Etat belge" in got["Belgique"].aliases
+    assert "États-Unis" not in got  # "secrétaire d'État américain" names no state
+    assert got["ambassade de Suède"].type == "organization" and got["Suède"].type == "state"
+
+
+@model
+def test_lower_case_body_with_de_la_numbered_texts_and_name_particles(nlp, world):
+    got = actors_of(nlp, world, "Un observatoire national de la pauvreté sera créé. Le Conseil a voté la "
+                                "résolution 2334 de l'ONU. Le réseau d'Oussama ben Laden a revendiqué l'attentat.")
+    assert got["observatoire national de la pauvreté"].type == "organization"
+    assert got["résolution 2334"].type == "work"
+    assert "Oussama ben Laden" in got and "Oussama ben" not in got
