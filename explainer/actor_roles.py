@@ -37,12 +37,16 @@ politologue sociologue chercheur chercheuse professeur professeure médecin pati
 skieuse joueur joueuse entraîneur entraîneuse sélectionneur pilote coureur coureuse cycliste nageur
 nageuse athlète champion championne boxeur footballeur épouse époux attaquant attaquante défenseur
 gardien gardienne manageur manager ingénieur ingénieure substitut collaborateur collaboratrice
-responsable archéologue
+responsable archéologue membre rédacteur rédactrice numéro
+saxophoniste pianiste guitariste violoniste chef-d'orchestre
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
                             "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle",
                             "proche"})
+# Honorifics between a title and the names it heads: "les avocates, Mes X et Y".
+HONORIFICS = frozenset({"m.", "mm.", "mme", "mmes", "me", "mes", "mgr", "cheikh", "cheik", "sir", "lord", "dr"})
+PLURAL_HONORIFICS = frozenset({"mm.", "mmes", "mes"})
 # "X était le Premier ministre", "dont X est le président": a copula before the title.
 COPULA = frozenset({"est", "était", "fut", "sera", "serait", "devenu", "devenue", "redevenu"})
 # "X, responsable de …, et son épouse": a possessive after "et" starts another person.
@@ -72,6 +76,12 @@ class RoleFound:
 
 def _is_title(tok: "Token") -> bool:
     return tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS
+
+
+def is_prefix(tok: "Token") -> bool:
+    """"ancien", "Premier", and hyphenated compounds of them: "vice-Premier", "ex-premier"."""
+    low = tok.lower_
+    return low in TITLE_PREFIXES or ("-" in low and all(p in TITLE_PREFIXES for p in low.split("-") if p))
 
 
 def _blocks(tok: "Token") -> bool:
@@ -127,15 +137,21 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     if j >= 0 and (doc[j].lower_ in COMPLEMENT or doc[j].lower_ in LED_BY):
         return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
     if j > 0 and doc[j].lower_ in ("et", ","):
+        distributed = _distributed_role(span, knowledge)
+        if distributed is not None:
+            return distributed
         shared = _shared_plural_role(span, knowledge)
         if shared is not None:
             return shared
+    if j >= 0 and doc[j].lower_ in HONORIFICS:
+        j -= 1  # "le quatuor des avocates, Mes X, Y et Z"
     if j >= 0 and doc[j].text == ",":
         j -= 1  # "le ministre japonais de la Défense, Minoru Kihara"
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
-        if tok.ent_type_ == "PER" and not _blocks(tok):
+        person = tok.ent_type_ == "PER" and not tok.is_lower  # "président de la" tagged PER is no person
+        if person and not _blocks(tok):
             # A person inside the role's complement: "l'ancien directeur de
             # cabinet de Jacques Delors, Pascal Lamy".
             s = _entity_start(doc, j)
@@ -152,7 +168,7 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             continue
         # Never cross another person, a conjunction or a relative pronoun:
         # "du chancelier Schröder ni les conservateurs d'Edmund Stoiber".
-        if _blocks(tok) or tok.ent_type_ == "PER" or tok.pos_ in ("CCONJ", "PRON"):
+        if _blocks(tok) or person or tok.pos_ in ("CCONJ", "PRON"):
             break
         window.insert(0, tok)
         j -= 1
@@ -160,6 +176,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     # X is the president.
     for k in range(len(window) - 1, -1, -1):
         if _is_title(window[k]):
+            if window[k].lower_ == "chef" and k >= 2 and window[k - 1].lower_ == "en" \
+                    and window[k - 2].pos_ in ("NOUN", "ADJ"):
+                k -= 2  # "le rédacteur en chef", "le négociateur en chef palestinien"
             start = _title_start(window, k)
             tokens = _trim(window[start:])
             if not tokens:
@@ -180,13 +199,60 @@ def _shared_plural_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         while j >= 0 and doc[j].text != "(":
             j -= 1
         j -= 1
-    if j < 0 or doc[j].ent_type_ != "PER":
+    if j < 0 or (doc[j].ent_type_ != "PER" and not in_honorific_list(doc, j)):
         return None
     s = _entity_start(doc, j)
     found = role_before(doc[s: j + 1], knowledge)
     if found is None or "Plur" not in doc[found.title_token].morph.get("Number"):
         return None
     return RoleFound(singular(found.role), found.title_token, found.demonym_state)
+
+
+def _distributed_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
+    """"Les présidents français et russe, X et Y": X is "président français",
+    Y "président russe" (a plural title, coordinated demonyms, then as many
+    coordinated names); what follows the demonyms is shared ("les ministres
+    français et allemand des Affaires étrangères")."""
+    doc = span.doc
+    j = span.start - 1
+    if j < 1:
+        return None
+    index = 0
+    if doc[j].lower_ == "et" and doc[j - 1].ent_type_ == "PER":
+        j, index = _entity_start(doc, j - 1) - 1, 1
+    if j < 3 or doc[j].text != ",":
+        return None
+    # Back from the comma to "<title>s <dem1> et <dem2>", over a short complement.
+    for c in range(j - 1, max(j - 8, 1), -1):
+        tok = doc[c]
+        if _blocks(tok):
+            return None
+        if tok.lower_ != "et":
+            continue
+        dems = (doc[c - 1], doc[c + 1])
+        title = doc[c - 2]
+        if not all(knowledge.state_of_demonym(d.text) is not None for d in dems) \
+                or not _is_title(title) or "Plur" not in title.morph.get("Number"):
+            return None
+        start = c - 3 if c >= 3 and is_prefix(doc[c - 3]) else c - 2
+        head = singular(doc[start: c - 1].text)
+        tail = doc[c + 2: j].text if c + 2 < j else ""
+        dem = dems[index]
+        role = " ".join(p for p in (head, dem.text, tail) if p)
+        return RoleFound(role, title.i, knowledge.state_of_demonym(dem.text))
+    return None
+
+
+def in_honorific_list(doc: "Doc", i: int) -> bool:
+    """Token ``i`` is a name listed after a plural honorific: "Mes X, Y et Z",
+    "MM. X et Y" (the NER may take some of them for places)."""
+    for k in range(i - 1, max(i - 16, -1), -1):
+        tok = doc[k]
+        if tok.lower_ in PLURAL_HONORIFICS:
+            return True
+        if not (tok.text in (",", "et", "-") or tok.text[:1].isupper() or tok.lower_ in ("de", "d'", "d’")):
+            return False
+    return False
 
 
 def singular(role: str) -> str:
@@ -206,7 +272,7 @@ def _title_start(window: list["Token"], k: int) -> int:
     start = k
     while start > 0 and (not window[start - 1].whitespace_ or _is_title(window[start - 1])):
         start -= 1  # "secrétaire-général" may be split into "secrétaire-" + "général"
-    if start > 0 and window[start - 1].lower_ in TITLE_PREFIXES:
+    if start > 0 and is_prefix(window[start - 1]):
         start -= 1
     return start
 
@@ -226,7 +292,7 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     while j < len(doc) and doc[j].lower_ in DETERMINERS:
         j += 1
     first = j  # "Tony Blair, le Premier ministre", "Chris Patten, ancien gouverneur"
-    while j < len(doc) and doc[j].lower_ in TITLE_PREFIXES and not _is_title(doc[j]):
+    while j < len(doc) and is_prefix(doc[j]) and not _is_title(doc[j]):
         j += 1
     if j >= len(doc) or not _is_title(doc[j]):
         return None
@@ -239,7 +305,8 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         depth -= tok.text == ")"
         if depth <= 0 and tok.text != ")" and (_blocks(tok) or tok.lower_ in RELATIVES):
             break
-        if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and doc[tok.i - 1].lower_ not in COMPLEMENT:
+        if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and not tok.is_lower \
+                and doc[tok.i - 1].lower_ not in COMPLEMENT:
             break  # the next person: "X, ancienne ministre …, et Pedro Solbes"
         if tok.pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].lower_ in POSSESSIVES:
             break  # "X, responsable de …, et son épouse": another person
@@ -250,6 +317,46 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         return None
     title = next((t for t in tokens if _is_title(t)), tokens[0])
     return RoleFound(_span_text(doc, tokens), title.i, _demonym_state(tokens, knowledge))
+
+
+_ANAPHORIC = re.compile(
+    r"(?<![\w’'])(?P<det>[Ll]e |[Ll]a |[Ll]['’]|[Cc]e |[Cc]et |[Cc]ette )(?P<pre>(?:[a-zéèêàâîôûç-]+ ){0,2}?)"
+    r"(?P<title>" + "|".join(sorted((re.escape(w) for w in TITLE_NOUNS), key=len, reverse=True)) + r")(?![\w’'-])")
+_FORMER = frozenset({"ancien", "ancienne", "ex"})
+
+
+def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFound]:
+    """Titles without a name heading a subject or set off by commas: "Aujourd'hui,
+    ce grand saxophoniste américain poursuit …", "…, l'ancien ministre
+    socialiste, se définit …" — they speak of someone already named (see
+    actors.finish).  A definite article needs "ancien": "le secrétaire d'État
+    américain a dit" is often someone the article never names."""
+    out = []
+    for m in _ANAPHORIC.finditer(text):
+        if m.group("det")[0] in "Ll" and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
+            continue
+        span = doc.char_span(m.start("title"), m.end("title"))
+        if span is None:
+            continue
+        tok = span[0]
+        if not (tok.dep_.startswith("nsubj") or tok.dep_ == "appos") or "Plur" in tok.morph.get("Number"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.ent_type_ == "PER" or nxt.pos_ == "PROPN"):
+            continue  # "le président Joe Biden": a name of its own
+        prev = doc[tok.i - 1 - len(m.group("pre").split())] if tok.i > 1 else None
+        if prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ in COMPLEMENT:
+            continue
+        first = doc.char_span(m.start("det"), m.end("det"), alignment_mode="expand")
+        tokens = []
+        for t in doc[first.end if first is not None else tok.i: tok.right_edge.i + 1]:
+            if _blocks(t) or t.lower_ in RELATIVES or t.ent_type_ == "PER":
+                break
+            tokens.append(t)
+        tokens = _trim(tokens)
+        if tokens and len(tokens) <= MAX_ROLE_TOKENS:
+            out.append(RoleFound(_span_text(doc, tokens), tok.i, _demonym_state(tokens, knowledge)))
+    return out
 
 
 def find_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
@@ -284,7 +391,7 @@ def counterpart_role(own_role: str, other_role: str | None, demonym: str) -> str
         domain = DOMAIN.search(other_role)
         if domain and re.match(r"(secrétaire|ministre)", other_role):
             dom = domain.group("domain")
-            article = "de l’" if dom[0] in "AEIOUÉÈ" else ("des " if dom.split()[0].endswith("s") else "de la ")
+            article = "des " if dom.split()[0].endswith("s") else ("de l’" if dom[0] in "AEIOUÉÈ" else "de la ")
             return f"ministre {demonym} {article}{dom}"
         first = other_role.split()[0].lower()
         if first in ("président", "présidente", "chancelier", "chancelière", "roi", "reine"):

@@ -52,6 +52,13 @@ SITE_NOUNS = frozenset("""
 hôtel palais prison stade aéroport hôpital gare château cathédrale église mosquée synagogue temple
 place rue avenue boulevard quartier pont mont lac île
 """.split())
+# "le PDG d'Elf": the complement of these nouns is a company or a body.
+COMPANY_HEADS = frozenset("""
+pdg président-directeur patron patronne actionnaire actionnaires filiale filiales salarié salariés
+dirigeants direction syndicats
+""".split())
+# Of these, only a company: "le PDG d'Elvor" even when the NER says LOC.
+COMPANY_ONLY = frozenset({"pdg", "président-directeur", "actionnaire", "actionnaires", "filiale", "filiales"})
 # "l'administration Bush", "le gouvernement Aznar": the name is a person.
 LED_BY_NOUNS = frozenset({"gouvernement", "administration", "cabinet"})
 ORDINAL = re.compile(r"^\d+(?:er|re|e|ème|es|èmes)$")
@@ -141,6 +148,19 @@ def _noun(tok) -> str:
     return low[3:] if low.startswith("ex-") else low
 
 
+_NAME_SHAPE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:\s+(?:de\s+|van\s+|von\s+)?[A-ZÀ-Ý][a-zà-ÿ’'-]+){1,2}$")
+
+
+def _titled_name(span: "Span", text: str, knowledge: Knowledge) -> bool:
+    """A first name and a surname right after a title, or before a title in
+    apposition: a person whatever the NER label."""
+    if not _NAME_SHAPE.match(text):
+        return False
+    from . import actor_roles  # noqa: PLC0415 (actor_roles imports nothing of this module)
+    found = actor_roles.find_role(span, knowledge)
+    return found is not None and not (span.start <= found.title_token < span.end)
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
 
@@ -190,8 +210,12 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("place", None, 0.8)  # "la localité de Beit Hanoun", "le camp d'extermination de X"
         if prev2.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
+        if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY):
+            return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
     if _work_apposition(span):
         return Typed("work", None, 0.85)
+    if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
+        return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
     if label == "PER":
         return Typed("person", None, 0.9)
     if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):

@@ -66,10 +66,12 @@ _STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée 
 # arbitres", "élections européennes de 2004", "attentats du 11 septembre".
 _ADJ = (r"[a-zéèêëàâîïôûç-]+(?:al|ale|aux|el|elle|if|ive|ien|ienne|éen|éenne|aire|ique|eur|ain|aine|ier|ière|ême)s?"
         r"(?![\w’'-])")
+_MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+                     "lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _LOWER_BODY = re.compile(
     r"(?<![\w-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention|ambassade|consulat"
-    r"|observatoire)"
+    r"|observatoire|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
     r"(?P<adj>(?:\s+" + _ADJ + r"){0,2})"
     r"(?:\s+(?:(?P<cprep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<cap>[A-ZÉÈÊÀÂÎÔ])"
     r"|(?P<lprep>des\s+|d['’]|de\s+|du\s+|de\s+la\s+|de\s+l['’])"
@@ -79,6 +81,14 @@ _LOWER_EVENT = re.compile(
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
     r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
+# A party in lower case, named by its political family: "le parti socialiste
+# francophone", "le parti conservateur" (not "le parti majoritaire").
+_LOWER_PARTY = re.compile(
+    r"(?<![\w’'-])parti\s+(?:social-démocrate|chrétien-démocrate|démocrate-chrétien|national-socialiste|"
+    r"socialiste|communiste|conservateur|travailliste|libéral|démocrate|républicain|radical|écologiste|"
+    r"nationaliste|populiste|islamiste|centriste|séparatiste|indépendantiste|monarchiste|fasciste|"
+    r"néo-nazi|néonazi|baasiste|gaulliste|chrétien-social|social-chrétien|vert)"
+    r"(?:\s+(?:[a-zé]+phones?(?![\w’'-])|" + _ADJ + r"))?")
 # A numbered text: "la résolution 1441", "la directive 2003/87".
 _NUMBERED_TEXT = re.compile(r"(?<![\w-])(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d(?![\w])")
 # "l'État français": the state itself (not "secrétaire d'État américain").
@@ -87,6 +97,16 @@ _STATE_DEMONYM = re.compile(r"(?<![\w-])(?<![dD]['’])[ÉE]tat\s+(?P<dem>[a-zé
 _NAME_PARTICLES = frozenset("ben bin ibn abou abu al el van von der de la".split())
 _LOWER_EVENT_ADJ = frozenset("présidentielle présidentielles législatives municipales régionales cantonales "
                              "sénatoriales européennes".split())
+# Names listed after a plural honorific: "Mes Perrin, Leuvrey et Spor", "MM. X et Y".
+_NAME_WORD = r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de\s+|d['’]|le\s+)?[A-ZÀ-Ý][\w’'-]+){0,2}"
+_HONORIFIC_LIST = re.compile(r"(?<![\w.])(?:MM\.|Mes|Mmes)\s+(?P<names>" + _NAME_WORD
+                             + r"(?:\s*,\s*" + _NAME_WORD + r")*\s+et\s+" + _NAME_WORD + r")")
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+et\s+")
+_REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
+# Two or three capitalised words mid-sentence (after a small word or a comma)
+# that the NER left untagged: "… pour le SPD et Michaele Schreyer pour les Verts".
+_NAME_TOKEN = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?"
+_UNTAGGED_NAME = re.compile(r"(?<=[a-zà-ÿ,] )(?P<name>" + _NAME_TOKEN + r"(?: " + _NAME_TOKEN + r"){1,2})(?![\w’'-])")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
@@ -259,6 +279,10 @@ class _Extractor:
         text, start = _clean(self.text[start:end], start, self.knowledge)
         if not self.knowledge.lookup(text) and forced is None:
             clipped, new_start = _clip_titles(text, start)
+            rep = _REPUBLIC_OF.match(clipped)
+            if rep and clipped != text and not self.knowledge.lookup(clipped):
+                # "le procureur de la République de Nancy": Nancy, a place; no person.
+                clipped, new_start, label = clipped[rep.end():], new_start + rep.end(), "LOC"
             if clipped != text and label != "PER" and _looks_like_name(clipped):
                 label = "PER"  # "Affaires étrangères Dominique de Villepin" tagged ORG
             text, start = clipped, new_start
@@ -373,6 +397,7 @@ class _Extractor:
             and not (len(span) == 1 and (first.is_stop or first.pos_ in ("ADV", "CCONJ", "SCONJ", "NOUN", "VERB")))
 
     def collect(self) -> None:
+        self._honorific_lists()
         self._ministries()
         self._states_by_demonym()
         self._lower_case_names()
@@ -384,7 +409,38 @@ class _Extractor:
                 else:
                     self.add(a, b, label)
         self._gazetteer()
+        self._untagged_names()
         self.candidates.sort(key=lambda c: c.start)
+
+    def _untagged_names(self) -> None:
+        """A first name and a surname the NER did not tag at all (see _UNTAGGED_NAME):
+        a person when no word of it is known, a title or a month, and no token
+        of it is in an entity."""
+        k = self.knowledge
+        for m in _UNTAGGED_NAME.finditer(self.text):
+            start, end = m.span("name")
+            if any(s < end and start < e for s, e in self.taken):
+                continue
+            words = m.group("name").split()
+            if any(k.lookup(w) or k.is_capital(w) or k.is_demonym(w) or k.is_not_actor(w)
+                   or fold(w) in _TITLE_WORDS or w.lower() in actor_roles.TITLE_NOUNS
+                   or w.lower() in _MONTHS for w in words) or k.lookup(m.group("name")):
+                continue
+            span = self.doc.char_span(start, end)
+            if span is None or any(t.ent_type_ for t in span) or span[-1].pos_ != "PROPN":
+                continue
+            self.add(start, end, "PER")
+
+    def _honorific_lists(self) -> None:
+        """"Mes Perrin, Leuvrey et Spor": every name listed is a person, whatever the NER says."""
+        if "MM." not in self.text and "Mes " not in self.text and "Mmes " not in self.text:
+            return
+        for m in _HONORIFIC_LIST.finditer(self.text):
+            pos = m.start("names")
+            for part in _LIST_SPLIT.split(m.group("names")):
+                start = self.text.index(part, pos)
+                pos = start + len(part)
+                self.add(start, pos, "PER", forced=actor_types.Typed("person", None, 0.9))
 
     def _lines(self, start: int, end: int) -> list[tuple[int, int]]:
         """Split a span on newlines: spaCy lets entities run across paragraphs."""
@@ -403,11 +459,13 @@ class _Extractor:
         its date ("attentats du 11 septembre"), an election its kind and year
         ("élections européennes de 2004")."""
         text = self.text
-        if not any(w in text for w in ("tribunal", "cour", "comité", "commission", "conseil", "parlement",
+        low = text.lower()
+        if not any(w in low for w in ("tribunal", "cour", "comité", "parti ", "commission", "conseil", "parlement",
                                       "chambre", "convention", "élection", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "résolution", "directive", "décret", "loi ")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
+        ent_label = {e.start_char: e.label_ for e in self.doc.ents}
         for m in _LOWER_BODY.finditer(text):
             end = None
             if m.group("cap"):
@@ -424,6 +482,9 @@ class _Extractor:
                 end = m.end("adj")
             if end is None:
                 continue
+            if m.group("head")[0].isupper() and (m.group("cap") or not m.group("adj")
+                                                 or self.knowledge.lookup(text[m.start("head"):end])):
+                continue  # "Conseil constitutionnel" (the NER stops at "Conseil"); known and named forms left to it
             comp = self.knowledge.lookup(text[m.start("cap"):end]) if m.group("cap") else None
             aff = comp if comp is not None and comp.type in ("organization", "state") else None
             n = len(self.candidates)
@@ -432,6 +493,16 @@ class _Extractor:
             if aff is not None and len(self.candidates) > n:
                 # "l'ambassade de France": France is an actor of its own.
                 self._add_inside(m.start("cap"), end, aff)
+            elif m.group("cap") and len(self.candidates) > n and ent_label.get(m.start("cap")) == "ORG" \
+                    and " " in text[m.start("cap"):end]:
+                # "le comité exécutif de l'Organisation de …": the organisation too.
+                span = self.doc.char_span(m.start("cap"), end, alignment_mode="expand")
+                if span is not None:
+                    self.candidates.append(Candidate(m.start("cap"), end, text[m.start("cap"):end], "organization",
+                                                     None, 0.75, "ORG", span))
+        for m in _LOWER_PARTY.finditer(text):
+            # "le parti socialiste francophone": a party named by its political family.
+            self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.75))
         for m in _NUMBERED_TEXT.finditer(text):
             self.add(m.start(), m.end(), "MISC", forced=actor_types.Typed("work", None, 0.75))
         for m in _LOWER_EVENT.finditer(text):
@@ -657,6 +728,24 @@ class _Extractor:
                     cl.role = found.role
                     cl.role_state = state or cl.role_state
                     cl.affiliation_entry = self._role_org(found.role) or state
+        # "Pierre Dupont a … Aujourd'hui, ce grand saxophoniste américain …": a title
+        # heading a subject speaks of the first person named as a subject in
+        # the previous sentence or earlier in its own.
+        people = sorted(((m.start, cl) for cl in clusters if cl.type == "person" for m in cl.mentions
+                         if m.span.root.dep_.startswith("nsubj")), key=lambda p: p[0])
+        if people and any(cl.role is None for _, cl in people):
+            for found in actor_roles.subject_titles(self.doc, self.text, k):
+                tok = self.doc[found.title_token]
+                first_sent = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+                since = self.doc[first_sent].idx
+                before = [p for p in people if since <= p[0] < tok.idx]
+                if not before:
+                    continue
+                start, cl = before[0]  # the first subject: the topic, not a name listed after it
+                if cl.role is None:
+                    cl.role = found.role
+                    cl.role_state = found.demonym_state
+                    cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
         # "son homologue sud-coréen X": X mirrors the other person of the sentence.
         for cl in clusters:
             if cl.homologue and cl.role is None:

@@ -263,3 +263,83 @@ def test_lower_case_body_with_de_la_numbered_texts_and_name_particles(nlp, world
     assert got["observatoire national de la pauvreté"].type == "organization"
     assert got["résolution 2334"].type == "work"
     assert "Oussama ben Laden" in got and "Oussama ben" not in got
+
+
+# -- general kinds from the blind first runs of batches A–D (actors5) ----------
+
+@model
+def test_names_after_a_plural_honorific_are_people_sharing_the_title(nlp, world):
+    got = actors_of(nlp, world, "Le trio des avocates, Mes Durand, Lefort et Gavroy, n'a pas convaincu. "
+                                "MM. Garnier et Moreau ont quitté la salle.")
+    for name in ("Durand", "Lefort", "Gavroy"):
+        assert got[name].type == "person" and got[name].role == "avocate"
+    assert got["Garnier"].type == "person" and got["Moreau"].type == "person"
+
+
+@model
+def test_plural_title_with_coordinated_demonyms_is_distributed(nlp, world):
+    got = actors_of(nlp, world, "Les présidents français et russe, Jacques Morel et Ivan Sokolov, ont signé. "
+                                "Les ministres belge et danois des Finances, Luc Peeters et Jens Holm, sont arrivés.")
+    assert got["Jacques Morel"].role == "président français"
+    assert got["Ivan Sokolov"].role == "président russe"
+    assert got["Luc Peeters"].role == "ministre belge des Finances"
+    assert got["Jens Holm"].role == "ministre danois des Finances"
+
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    ("Tarek Amin, vice-Premier ministre irakien, a rencontré le pape.", "Tarek Amin", "vice-Premier ministre irakien"),
+    ("Le négociateur en chef palestinien Samir Odeh a rencontré l'émissaire.", "Samir Odeh",
+     "négociateur en chef palestinien"),
+    ("Un membre du bureau politique du Hamas, Ismaïl Zaher, a été blessé.", "Ismaïl Zaher",
+     "membre du bureau politique du Hamas"),
+    ("Le numéro deux du régime irakien, Izzat Karim, a rencontré le président syrien.", "Izzat Karim",
+     "numéro deux du régime irakien"),
+    ("L'émir du Qatar, cheikh Hamad ben Salem al-Thani, est arrivé à Paris.", "Hamad ben Salem al-Thani",
+     "émir du Qatar"),
+    # title words the NER tags as a person ("président de la") do not stop the role
+    ("Le président de la République tchèque, Pavel Horák, est arrivé.", "Pavel Horák",
+     "président de la République tchèque"),
+    ("Le ministre grec des Affaires étrangères Nikos Pappas a appelé son homologue turc Ismaïl Demir.",
+     "Ismaïl Demir", "ministre turc des Affaires étrangères"),
+])
+def test_more_title_constructions(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_lower_case_party_organisation_in_a_body_and_capitalised_body(nlp, world):
+    got = actors_of(nlp, world, "Luc Rémy, président du parti socialiste francophone, a parlé. Un membre du "
+                                "comité central du Mouvement de libération du Congo a été arrêté. Le Conseil "
+                                "constitutionnel a censuré la loi. Le parti majoritaire a perdu.")
+    assert got["parti socialiste francophone"].type == "organization"
+    assert got["Mouvement de libération du Congo"].type == "organization"
+    assert got["Conseil constitutionnel"].type == "organization"
+    assert not any(n.startswith("parti majoritaire") for n in got)
+
+
+@model
+def test_prosecutor_of_the_republic_and_company_heads(nlp, world):
+    got = actors_of(nlp, world, "Le procureur de la République de Nancy, Michel Sarron, a ouvert une enquête. "
+                                "La juge a entendu le PDG d'Elvor, Loïc Marchal.")
+    assert not any("République" in n for n in got)
+    assert got["Michel Sarron"].role == "procureur de la République de Nancy"
+    assert got["Elvor"].type == "organization"
+
+
+@model
+def test_untagged_or_misc_names_next_to_titles_and_people(nlp, world):
+    got = actors_of(nlp, world, "Le chancelier a proposé Günter Verhagen pour le SPD et Michaele Schreiner "
+                                "pour les Verts. Le ministre de la Défense, Peter Strauch, est arrivé.")
+    assert got["Michaele Schreiner"].type == "person"
+    assert got["Peter Strauch"].type == "person" and got["Peter Strauch"].role == "ministre de la Défense"
+
+
+@model
+def test_a_demonstrative_title_speaks_of_the_subject_named_before(nlp, world):
+    got = actors_of(nlp, world, "Marc Olier a joué avec Paul Vance, Tim Rowe... Aujourd'hui, ce grand "
+                                "saxophoniste américain poursuit une carrière solo.")
+    assert got["Marc Olier"].role == "grand saxophoniste américain"
+    assert got["Tim Rowe"].role is None
+    got = actors_of(nlp, world, "Jean Dufour a rencontré Paul Marty. Le président a déclaré que tout allait bien.")
+    assert got["Jean Dufour"].role is None and got["Paul Marty"].role is None
