@@ -316,7 +316,11 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     if not tokens:
         return None
     title = next((t for t in tokens if _is_title(t)), tokens[0])
-    return RoleFound(_span_text(doc, tokens), title.i, _demonym_state(tokens, knowledge))
+    role = _span_text(doc, tokens)
+    if "Plur" in title.morph.get("Number") and title.i >= 2 and doc[title.i - 1].lower_ == "des" \
+            and doc[title.i - 2].lower_ in ("un", "une", "l'un", "l’un"):
+        role = singular(role[role.index(title.text):])  # "un des conseillers du ministre" → "conseiller du ministre"
+    return RoleFound(role, title.i, _demonym_state(tokens, knowledge))
 
 
 _ANAPHORIC = re.compile(
@@ -329,12 +333,15 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
     """Titles without a name heading a subject or set off by commas: "Aujourd'hui,
     ce grand saxophoniste américain poursuit …", "…, l'ancien ministre
     socialiste, se définit …" — they speak of someone already named (see
-    actors.finish).  A definite article needs "ancien": "le secrétaire d'État
-    américain a dit" is often someone the article never names."""
+    actors.finish): never when a name follows the title ("le secrétaire d'Etat
+    américain William Burn"), and after a definite article only for a title
+    the text has not used before ("… a rencontré le président. Le président
+    a dit …" is the one met) or one that says "ancien"."""
     out = []
     for m in _ANAPHORIC.finditer(text):
-        if m.group("det")[0] in "Ll" and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
-            continue
+        if m.group("det")[0] in "Ll" and text.find(m.group("title")) != m.start("title") \
+                and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
+            continue  # "… a rencontré le président. Le président a dit": the one met, not the subject
         span = doc.char_span(m.start("title"), m.end("title"))
         if span is None:
             continue
@@ -353,6 +360,9 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
             if _blocks(t) or t.lower_ in RELATIVES or t.ent_type_ == "PER":
                 break
             tokens.append(t)
+        after = doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < len(doc) else None
+        if after is not None and (after.ent_type_ == "PER" or after.pos_ == "PROPN" and after.text[:1].isupper()):
+            continue  # "le secrétaire d'Etat américain William Burn": his own name follows
         tokens = _trim(tokens)
         if tokens and len(tokens) <= MAX_ROLE_TOKENS:
             out.append(RoleFound(_span_text(doc, tokens), tok.i, _demonym_state(tokens, knowledge)))

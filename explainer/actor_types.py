@@ -57,6 +57,10 @@ COMPANY_HEADS = frozenset("""
 pdg président-directeur patron patronne actionnaire actionnaires filiale filiales salarié salariés
 dirigeants direction syndicats
 """.split())
+# Assemblies named by one word: "le Congrès a adopté", "la Knesset".
+INSTITUTIONS = frozenset(fold(w) for w in """
+Congrès Sénat Parlement Knesset Douma Bundestag Bundesrat Storting Diète Cortes Majlis
+""".split())
 # Of these, only a company: "le PDG d'Elvor" even when the NER says LOC.
 COMPANY_ONLY = frozenset({"pdg", "président-directeur", "actionnaire", "actionnaires", "filiale", "filiales"})
 # "l'administration Bush", "le gouvernement Aznar": the name is a person.
@@ -190,6 +194,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("place", None, 0.8)
     if first in ORG_HEADS and len(text.split()) > 1:
         return Typed("organization", None, 0.8)
+    if fold(text) in INSTITUTIONS:
+        return Typed("organization", None, 0.8)  # "le Congrès", "la Knesset" alone
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     prev2 = doc[span.start - 2] if span.start > 1 else None

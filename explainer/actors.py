@@ -71,11 +71,11 @@ _MONTHS = frozenset("janvier février mars avril mai juin juillet août septembr
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _LOWER_BODY = re.compile(
     r"(?<![\w-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention|ambassade|consulat"
-    r"|observatoire|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
+    r"|observatoire|inspection|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
     r"(?P<adj>(?:\s+" + _ADJ + r"){0,2})"
     r"(?:\s+(?:(?P<cprep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<cap>[A-ZÉÈÊÀÂÎÔ])"
     r"|(?P<lprep>des\s+|d['’]|de\s+|du\s+|de\s+la\s+|de\s+l['’])"
-    r"(?P<low>[a-zéèêàâîôûç]{4,})(?![\w’'-])))?")
+    r"(?P<low>[a-zéèêàâîôûç]{4,}(?:\s+" + _ADJ + r")?)(?![\w’'-])))?")
 _LOWER_EVENT = re.compile(
     r"(?<![\w’'-])(?P<head>élections?|attentats?|sommet|guerre)"
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
@@ -102,6 +102,10 @@ _NAME_WORD = r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de\s+|d['’]|le\s+)?[A-ZÀ-Ý][\w�
 _HONORIFIC_LIST = re.compile(r"(?<![\w.])(?:MM\.|Mes|Mmes)\s+(?P<names>" + _NAME_WORD
                              + r"(?:\s*,\s*" + _NAME_WORD + r")*\s+et\s+" + _NAME_WORD + r")")
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+et\s+")
+# A lower-case phrase after "à" closing an entity span: "le Congrès à majorité républicaine"
+# (not "Commissariat à l'énergie atomique", which goes on with an article).
+_LOWER_TAIL = re.compile(r"\s+à\s+(?!l['’]|la\s|les\s)[a-zéèêàç][^A-ZÀ-Ý]*$")
+_OF_STATE = re.compile(r"\s+(?:de\s+|du\s+|d['’])(?P<n>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)(?![\w’'-])")
 _REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # Two or three capitalised words mid-sentence (after a small word or a comma)
 # that the NER left untagged: "… pour le SPD et Michaele Schreyer pour les Verts".
@@ -276,7 +280,21 @@ class _Extractor:
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
             forced: actor_types.Typed | None = None) -> None:
+        if label == "ORG" and forced is None and self.text[end - 1: end].islower():
+            # "Conseil représentatif des institutions juives" + "de France": the
+            # NER stops before the state that ends the name.
+            m = _OF_STATE.match(self.text, end)
+            if m:
+                for n_end in (m.end(), m.start("n") + len(m.group("n").split()[0])):
+                    entry = self.knowledge.lookup(self.text[m.start("n"):n_end])
+                    if entry is not None and entry.type == "state":
+                        end = n_end
+                        break
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        if label != "PER" and forced is None and " à " in text:
+            tail = _LOWER_TAIL.search(text)
+            if tail is not None:
+                text = text[:tail.start()]  # "Congrès à majorité républicaine" → "Congrès"
         if not self.knowledge.lookup(text) and forced is None:
             clipped, new_start = _clip_titles(text, start)
             rep = _REPUBLIC_OF.match(clipped)
@@ -461,7 +479,7 @@ class _Extractor:
         text = self.text
         low = text.lower()
         if not any(w in low for w in ("tribunal", "cour", "comité", "parti ", "commission", "conseil", "parlement",
-                                      "chambre", "convention", "élection", "attentat", "sommet", "guerre", "ambassade",
+                                      "chambre", "convention", "inspection", "élection", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "résolution", "directive", "décret", "loi ")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
@@ -483,8 +501,9 @@ class _Extractor:
             if end is None:
                 continue
             if m.group("head")[0].isupper() and (m.group("cap") or not m.group("adj")
-                                                 or self.knowledge.lookup(text[m.start("head"):end])):
-                continue  # "Conseil constitutionnel" (the NER stops at "Conseil"); known and named forms left to it
+                                                 or self.knowledge.lookup(text[m.start("head"):end])
+                                                 or ent_end.get(m.start("head"), 0) >= end):
+                continue  # the NER's longer span is the name: "Conseil représentatif des institutions juives"  # "Conseil constitutionnel" (the NER stops at "Conseil"); known and named forms left to it
             comp = self.knowledge.lookup(text[m.start("cap"):end]) if m.group("cap") else None
             aff = comp if comp is not None and comp.type in ("organization", "state") else None
             n = len(self.candidates)
@@ -598,7 +617,9 @@ class _Extractor:
         surnames = {fold(f.text.split()[-1]) for f in full_names}
         for c in self.candidates:
             # "MM. Sarkissian et Demirtchian": a surname the NER calls MISC.
-            if c.type == "other" and c.entry is None and " " not in c.text and fold(c.text) in surnames:
+            # "La mission de Raffarin" (LOC) … "Jean-Pierre Raffarin": the same person.
+            if c.type in ("other", "place", "organization") and c.entry is None and " " not in c.text \
+                    and fold(c.text) in surnames and c.confidence < 0.9 and not self.knowledge.is_capital(c.text):
                 c.type = "person"
         for c in self.candidates:
             if c.entry is not None:
@@ -690,9 +711,16 @@ class _Extractor:
     def _shortens(short: str, long: str, kind: str) -> bool:
         if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
             return True
-        if _ACRONYM.match(short) and long[:1].isupper() and _initials(long) == short.replace(".", ""):
+        if _ACRONYM.match(short) and long[:1].isupper():
             # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"
-            return True
+            initials, letters = _initials(long), short.replace(".", "")
+            if initials == letters:
+                return True
+            # one initial left out inside: "CRIF", Conseil représentatif des institutions juives de France
+            if kind == "organization" and len(letters) >= 3 and len(initials) == len(letters) + 1 \
+                    and initials[0] == letters[0] and initials[-1] == letters[-1] \
+                    and any(initials[:i] + initials[i + 1:] == letters for i in range(1, len(initials) - 1)):
+                return True
         if kind != "event":
             return False
         # Same head noun, no word of its own: "Jeux d'hiver" ⊂ "Jeux olympiques d'hiver".

@@ -341,5 +341,36 @@ def test_a_demonstrative_title_speaks_of_the_subject_named_before(nlp, world):
                                 "saxophoniste américain poursuit une carrière solo.")
     assert got["Marc Olier"].role == "grand saxophoniste américain"
     assert got["Tim Rowe"].role is None
-    got = actors_of(nlp, world, "Jean Dufour a rencontré Paul Marty. Le président a déclaré que tout allait bien.")
-    assert got["Jean Dufour"].role is None and got["Paul Marty"].role is None
+    got = actors_of(nlp, world, "Paul Marty a fait vite. Réélu dimanche, le chef de l'Etat a nommé Luc Fabre.")
+    assert got["Paul Marty"].role == "chef de l'Etat" and got["Luc Fabre"].role is None
+    got = actors_of(nlp, world, "Jean Dufour a rencontré le président. Le président a déclaré que tout allait bien.")
+    assert got["Jean Dufour"].role is None
+    got = actors_of(nlp, world, "Kofi Amara a parlé hier. Le secrétaire d'Etat américain William Burr a démenti.")
+    assert got["Kofi Amara"].role is None
+
+
+# -- general kinds from the blind first run of batch E -------------------------
+
+@model
+def test_one_of_the_plural_title_and_lower_case_inspection(nlp, world):
+    got = actors_of(nlp, world, "Marc Leroy, un des conseillers du ministre de l'Intérieur Paul Vidal, a démissionné. "
+                                "Il devrait regagner l'inspection générale de l'éducation nationale.")
+    assert got["Marc Leroy"].role == "conseiller du ministre de l'Intérieur"
+    assert got["inspection générale de l'éducation nationale"].type == "organization"
+
+
+@model
+def test_entity_tails_assemblies_and_surnames_under_another_label(nlp, world):
+    got = actors_of(nlp, world, "La mission de Lambertin.\nUne loi adoptée par le Congrès à majorité républicaine "
+                                "a été bloquée. Le président a nommé Jean-Luc Lambertin.")
+    assert got["Congrès"].type == "organization"
+    assert "Lambertin" not in got and got["Jean-Luc Lambertin"].type == "person"
+
+
+@model
+def test_organisation_ending_with_a_state_and_its_gapped_acronym(nlp, world):
+    got = actors_of(nlp, world, "Le président du Conseil représentatif des associations laïques de France Roger "
+                                "Calmet a parlé lors du dîner annuel du CRAF.")
+    craf = got["Conseil représentatif des associations laïques de France"]
+    assert craf.type == "organization" and "CRAF" in craf.aliases
+    assert "Conseil représentatif des associations laïques" not in got
