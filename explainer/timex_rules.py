@@ -462,8 +462,8 @@ def _duration(m: re.Match, text: str) -> Iterator[Candidate]:
 
 
 @rule(
-    rf"\b(?P<v>quelques|plusieurs|des|de\s+longues|de\s+longs|de\s+nombreuses|de\s+nombreux|ces\s+derniers|ces\s+dernières|les\s+derniers|les\s+dernières)"
-    rf"\s+(?P<u>jours|semaines|mois|années|ans|heures|minutes|secondes|décennies|siècles)\b(?!\s+(?:\d|vingt|trente|quarante|cinquante|soixante|quatre-vingt))"
+    r"\b(?P<v>quelques|plusieurs|des|de\s+longues|de\s+longs|de\s+nombreuses|de\s+nombreux|ces\s+derniers|ces\s+dernières|les\s+derniers|les\s+dernières)"
+    r"\s+(?P<u>jours|semaines|mois|années|ans|heures|minutes|secondes|décennies|siècles)\b(?!\s+(?:\d|vingt|trente|quarante|cinquante|soixante|quatre-vingt))"
 )
 def _vague_duration(m: re.Match, text: str) -> Iterator[Candidate]:
     """"quelques jours" PXD, "depuis des années" PXY, "ces derniers jours" PXD."""
