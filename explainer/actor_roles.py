@@ -335,13 +335,14 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
     socialiste, se définit …" — they speak of someone already named (see
     actors.finish): never when a name follows the title ("le secrétaire d'Etat
     américain William Burn"), and after a definite article only for a title
-    the text has not used before ("… a rencontré le président. Le président
-    a dit …" is the one met) or one that says "ancien"."""
+    that says "ancien"."""
     out = []
     for m in _ANAPHORIC.finditer(text):
-        if m.group("det")[0] in "Ll" and text.find(m.group("title")) != m.start("title") \
-                and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
-            continue  # "… a rencontré le président. Le président a dit": the one met, not the subject
+        if m.group("det")[0] in "Ll" and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
+            # "X a quitté la salle. Le porte-parole du gouvernement a dit …" is
+            # often someone the article never names: giving X that title would
+            # invent a role.  "L'ancien ministre" does speak of someone named.
+            continue
         span = doc.char_span(m.start("title"), m.end("title"))
         if span is None:
             continue
