@@ -10,7 +10,10 @@ corpus is capped or split over several pages, so that no page passes
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
+import itertools
 import json
 import posixpath
 import re
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 from . import dates_fr
-from .model import Actor, Article, Event, Timex
+from .model import Actor, Article, Event, PubDate, Timex
 
 # Caps that keep every generated page well under 100 KB of HTML.
 HOME_CARDS = 24          # cards on the home page; the rest go to the archive pages
@@ -40,6 +43,9 @@ SCHEMA_TYPES = {
 }
 
 
+# The same few thousand names come back in every article: folding each once per
+# process takes the site index from ~0.5 s to a few ms at 1000 articles.
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key: "Séoul" and "seoul" fold alike."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -47,6 +53,7 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """``fold`` for ids and names, never empty: a name in another script gets a stable hash."""
     return fold(text) or "a-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
@@ -75,8 +82,85 @@ def relative_url(from_page: str, to_path: str, anchor: str | None = None) -> str
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def article_path(article: Article) -> str:
+def article_path(article: Article | ArticleRef) -> str:
     return f"explainers/{article.slug}.md"
+
+
+# -- what site-wide pages show of one article ---------------------------------------
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as one article names it, without its mention offsets (only their number)."""
+
+    id: str
+    name: str
+    type: str
+    role: str | None
+    aliases: tuple[str, ...]
+    affiliation: str | None
+    mentions: int
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What the home, archive, actor and chronology pages show of one article.
+
+    A small fraction of the ``Article`` (no text, no offsets): a rebuild reads
+    these back for every unchanged article instead of whole articles, and
+    ``digest`` (a hash of all of it) is what the site-wide pages are keyed on.
+    """
+
+    slug: str
+    source_file: str
+    title: str
+    published: PubDate | None
+    dateline: str | None
+    reviewed: bool
+    actors: tuple[ActorRef, ...]
+    events: tuple[tuple[Event, Timex], ...]  # dated events only, in article order, without their sentence
+    digest: str = ""
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleRef":
+        seed = article.seed
+        timexes = {t.id: t for t in article.timexes}
+        ref = cls(
+            slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
+            dateline=seed.dateline, reviewed=article.review is not None,
+            actors=tuple(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions))
+                         for a in article.actors),
+            # The source sentence is shown only on the article's own page: left out, it would be
+            # most of the ref's size.
+            events=tuple((dataclasses.replace(e, sentence=""), timexes[e.timex])
+                         for e in article.events if e.timex in timexes))
+        data = ref.to_json()
+        digest = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:20]
+        return cls.from_json(data, digest)  # equal to what reading the stored form back gives
+
+    def to_json(self) -> dict:
+        return {
+            "slug": self.slug, "source_file": self.source_file, "title": self.title,
+            "published": [self.published.value, self.published.precision] if self.published else None,
+            "dateline": self.dateline, "reviewed": self.reviewed,
+            "actors": [[a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, a.mentions]
+                       for a in self.actors],
+            "events": [[e.to_json(), t.to_json()] for e, t in self.events],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, digest: str) -> "ArticleRef":
+        published = data["published"]
+        return cls(
+            slug=data["slug"], source_file=data["source_file"], title=data["title"],
+            published=PubDate(*published) if published else None,
+            dateline=data["dateline"], reviewed=data["reviewed"],
+            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m) for i, n, ty, r, al, af, m in data["actors"]),
+            events=tuple((Event(**{**e, "actors": tuple(e["actors"])}), Timex(**t)) for e, t in data["events"]),
+            digest=digest,
+        )
+
+
+def as_ref(article: "Article | ArticleRef") -> ArticleRef:
+    return article if isinstance(article, ArticleRef) else ArticleRef.of(article)
 
 
 # -- actors across articles --------------------------------------------------------
@@ -87,14 +171,16 @@ class SiteActor:
     key: str
     names: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
-    appearances: list[tuple[Article, Actor]] = field(default_factory=list)
-    events: list[tuple[Article, Event, Timex]] = field(default_factory=list)
+    appearances: list[tuple[ArticleRef, ActorRef]] = field(default_factory=list)
+    events: list[tuple[ArticleRef, Event, Timex]] = field(default_factory=list)
 
-    @property
+    # Read only once the index is built (``SiteIndex`` fills the counters first), and many
+    # times by the pages: computed once.
+    @functools.cached_property
     def name(self) -> str:
         return self.names.most_common(1)[0][0]
 
-    @property
+    @functools.cached_property
     def type(self) -> str:
         return self.types.most_common(1)[0][0]
 
@@ -102,29 +188,26 @@ class SiteActor:
     def path(self) -> str:
         return f"acteurs/{self.key}.md"
 
-    @property
+    @functools.cached_property
     def mentions(self) -> int:
-        return sum(len(actor.mentions) for _, actor in self.appearances)
+        return sum(actor.mentions for _, actor in self.appearances)
 
-    @property
+    @functools.cached_property
     def aliases(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for _, actor in self.appearances:
-            for alias in (actor.name, *actor.aliases):
-                if alias != self.name:
-                    seen.setdefault(alias, None)
+        seen = dict.fromkeys(itertools.chain.from_iterable((actor.name, *actor.aliases) for _, actor in self.appearances))
+        seen.pop(self.name, None)
         return list(seen)
 
 
-def pub_key(article: Article) -> str:
-    return article.seed.published.value if article.seed.published else ""
+def pub_key(article: ArticleRef) -> str:
+    return article.published.value if article.published else ""
 
 
 class SiteIndex:
     """Actors merged by id, then by folded name; every dated event of the site."""
 
-    def __init__(self, articles: Sequence[Article]):
-        self.articles = list(articles)
+    def __init__(self, articles: Sequence[Article | ArticleRef]):
+        self.articles = [as_ref(a) for a in articles]
         self.actors: dict[str, SiteActor] = {}
         self._by_local: dict[tuple[str, str], str] = {}  # (article slug, actor id) → site key
         by_id: dict[str, str] = {}
@@ -142,37 +225,38 @@ class SiteIndex:
                 by_id.setdefault(fid, key)
                 by_name.setdefault(fname, key)
                 entry = self.actors[key]
-                entry.names[actor.name] += len(actor.mentions) or 1
+                entry.names[actor.name] += actor.mentions or 1
                 entry.types[actor.type] += 1
                 entry.appearances.append((article, actor))
                 self._by_local[(article.slug, actor.id)] = key
-        self.events: list[tuple[Article, Event, Timex]] = []
+        self.events: list[tuple[ArticleRef, Event, Timex]] = []
         for article in self.articles:
-            timexes = {t.id: t for t in article.timexes}
-            for event in article.events:
-                timex = timexes.get(event.timex)
-                if timex is None:
-                    continue
+            for event, timex in article.events:
                 self.events.append((article, event, timex))
                 for actor_id in dict.fromkeys(event.actors):
                     key = self._by_local.get((article.slug, actor_id))
                     if key:
                         self.actors[key].events.append((article, event, timex))
 
-    def key_of(self, article: Article, actor_id: str) -> str | None:
+    def key_of(self, article: Article | ArticleRef, actor_id: str) -> str | None:
         return self._by_local.get((article.slug, actor_id))
 
-    def actor_of(self, article: Article, actor_id: str) -> SiteActor | None:
+    def actor_of(self, article: Article | ArticleRef, actor_id: str) -> SiteActor | None:
         key = self.key_of(article, actor_id)
         return self.actors[key] if key else None
 
 
-def event_sort_key(item: tuple[Article, Event, Timex]) -> tuple:
+def event_sort_key(item: tuple[ArticleRef, Event, Timex]) -> tuple:
     article, event, timex = item
-    return dates_fr.sort_key(timex.value, timex.mod), pub_key(article), article.slug, event.id
+    return _sort_key(timex.value, timex.mod), pub_key(article), article.slug, event.id
 
 
-def newest_first(articles: Sequence[Article]) -> list[Article]:
+@functools.lru_cache(maxsize=65536)
+def _sort_key(value: str, mod: str | None) -> tuple:
+    return dates_fr.sort_key(value, mod)  # the same few thousand values recur across articles
+
+
+def newest_first(articles: Sequence[ArticleRef]) -> list[ArticleRef]:
     return sorted(articles, key=lambda a: (pub_key(a), a.slug), reverse=True)
 
 
@@ -182,15 +266,20 @@ class ChronoPage:
     path: str
     title: str
     # (year, [(month heading, [(article, event, timex)])])
-    years: list[tuple[str, list[tuple[str, list[tuple[Article, Event, Timex]]]]]]
+    years: list[tuple[str, list[tuple[str, list[tuple[ArticleRef, Event, Timex]]]]]]
     count: int
 
 
 def _year_month(timex: Timex) -> tuple[str, int | None]:
-    year, month, _, _ = dates_fr.sort_key(timex.value, timex.mod)
+    return _value_year_month(timex.value, timex.mod)
+
+
+@functools.lru_cache(maxsize=65536)
+def _value_year_month(value: str, mod: str | None) -> tuple[str, int | None]:
+    year, month, _, _ = _sort_key(value, mod)
     if year == 9999:
         return "Date inconnue", None
-    m = re.match(r"^\d{4}-(\d{2})", timex.value)
+    m = re.match(r"^\d{4}-(\d{2})", value)
     return str(year), int(m[1]) if m else None
 
 
@@ -200,7 +289,7 @@ def _month_heading(year: str, month: int | None) -> str:
     return dates_fr.format_value(f"{year}-{month:02d}")
 
 
-def _group_months(items: list[tuple[Article, Event, Timex]]) -> list[tuple[str, list]]:
+def _group_months(items: list[tuple[ArticleRef, Event, Timex]]) -> list[tuple[str, list]]:
     """Events of one year, already in order, under month headings.
 
     Consecutive runs share a heading, so an event known only to the year
@@ -292,7 +381,7 @@ def actor_index_pages(index: SiteIndex) -> list[ActorIndexPage]:
     return [ActorIndexPage("acteurs/index.md", "Acteurs", [], top, subpages)] + pages
 
 
-def archive_pages(ordered: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+def archive_pages(ordered: Sequence[ArticleRef]) -> list[tuple[str, list[ArticleRef]]]:
     """Articles past the home page's cards, newest first, in pages of ``ARCHIVE_PAGE``."""
     if len(ordered) <= HOME_CARDS:
         return []
