@@ -70,7 +70,7 @@ class Span:
     html_close: Markup
 
 
-def date_label(timex: Timex) -> str:
+def date_label(timex: "Timex | sitewide.DateRef") -> str:
     """The French reading of a timex, honest about what is not known."""
     label = dates_fr.format_value(timex.value, timex.mod)
     if not timex.resolved:
@@ -269,9 +269,10 @@ class Renderer:
     def site_page_specs(self, index: "sitewide.SiteIndex") -> list["SitePage"]:
         """Every cross-article page, each with a key of exactly what it shows, rendered on demand.
 
-        Keys are built from the articles' digests (``ArticleRef.digest``) and
-        the site-wide names and paths a page links to, so that one changed
-        article changes only the pages that show something of it.
+        Keys are built from the digests of the rows a page lists
+        (``ActorRef.digest``, ``EventRef.digest``) and the site-wide names and
+        paths it links to, so that one changed article changes only the pages
+        that show something of it that changed.
         """
         specs: list[SitePage] = []
         ordered = sitewide.newest_first(index.articles)
@@ -279,20 +280,17 @@ class Renderer:
         archive_paths = [path for path, _ in archive]
         archive_tpl = self.env.get_template("archive.md.j2")
         for n, (path, chunk) in enumerate(archive, start=1):
-            specs.append(SitePage(path, _fingerprint("archive", path, n, archive_paths,
-                                                     [(a.slug, a.digest) for a in chunk]),
+            shown = [(a.slug, a.title, a.published, a.dateline) for a in chunk]
+            specs.append(SitePage(path, _fingerprint("archive", path, n, archive_paths, shown),
                                   _later(archive_tpl.render, entries=chunk, number=n, archive=archive, here=path,
                                          link=_linker(path), published_label=published_label)))
-        actor_tpl = self.env.get_template("actor.md.j2")
         for actor in index.actors.values():
-            data = sitewide.actor_page_data(actor, index)
-            key = _fingerprint(
-                "actor", actor.path, actor.name, actor.type, actor.aliases, actor.mentions, len(actor.appearances),
-                [(other.key, other.name) for other in data["affiliations"]],
-                [(a.slug, a.digest, local.id) for a, local in data["appearances"]], data["hidden_appearances"],
-                [(a.slug, a.digest, e.id) for a, e, _ in data["events"]], data["hidden_events"])
-            specs.append(SitePage(actor.path, key, _later(actor_tpl.render, actor=actor, link=_linker(actor.path),
-                                                          published_label=published_label, **data)))
+            # Everything an actor page shows (names, counts, roles, the articles and events
+            # listed) follows from its appearances' digests, and its affiliations' names.
+            key = _fingerprint("actor", actor.path, [
+                (local.digest, index.link(a, local.affiliation) if local.affiliation else None)
+                for a, local in actor.appearances])
+            specs.append(SitePage(actor.path, key, _later(self._actor_page, actor, index)))
         index_tpl = self.env.get_template("actors.md.j2")
         listed = lambda actors: [(a.key, a.name, a.type, len(a.appearances)) for a in actors]  # noqa: E731
         for page in sitewide.actor_index_pages(index):
@@ -309,20 +307,22 @@ class Renderer:
                                   _later(chrono_tpl.render, page=None, contents=contents, total=total,
                                          link=_linker(main), index=index)))
 
-        def row(article, event, _timex):
-            linked = [index.actor_of(article, actor_id) for actor_id in event.actors]
-            return article.slug, article.digest, event.id, [(s.key, s.name) for s in linked if s]
-
         for page in chrono:
             # Only a site small enough for one chronology page shows the total on it: on a
             # page of a split chronology it would change with every article added anywhere.
             page_total = total if page.path == main else None
-            key = _fingerprint("chronology", page.path, page.title, page.count, page_total,
-                               [(year, [(heading, [row(*item) for item in items]) for heading, items in months])
-                                for year, months in page.years])
+            # Each event by its digest, plus the site-wide names and paths of its actors.
+            shown = [(year, [(heading, [(e.digest, [index.link(a, who) for who in e.actors]) for a, e, _ in items])
+                             for heading, items in months]) for year, months in page.years]
+            key = _fingerprint("chronology", page.path, page.title, page.count, page_total, shown)
             specs.append(SitePage(page.path, key, _later(chrono_tpl.render, page=page, contents=[], total=page_total,
                                                          link=_linker(page.path), index=index)))
         return specs
+
+    def _actor_page(self, actor: "sitewide.SiteActor", index: "sitewide.SiteIndex") -> str:
+        return self.env.get_template("actor.md.j2").render(
+            actor=actor, link=_linker(actor.path), published_label=published_label,
+            **sitewide.actor_page_data(actor, index))
 
 
 @dataclass(frozen=True)
@@ -339,8 +339,8 @@ def _fingerprint(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def _later(render: Callable[..., str], **context) -> Callable[[], str]:
-    return lambda: render(**context)
+def _later(render: Callable[..., str], *args, **context) -> Callable[[], str]:
+    return lambda: render(*args, **context)
 
 
 def _linker(here: str):

@@ -52,7 +52,8 @@ _MEMO: dict[str, object] = {}
 MIN_BATCH_PER_PROCESS = 50
 _MEMO_MAX = 20_000
 _LAST_SLUG: dict[str, str] = {}
-SITE_STORE = "site-pages"
+SITE_STORE = "site-pages"  # path → key of the last build's site-wide pages (each in "site-<key>.txt")
+REFS_STORE = "refs"  # the last build's refs, one line each
 
 Severity = Literal["error", "warning"]
 
@@ -101,6 +102,9 @@ class SiteConfig:
         )
 
     def relative(self, path: pathlib.Path) -> str:
+        prefix = f"{self.root}/"
+        if path.is_absolute() and str(path).startswith(prefix) and "/../" not in str(path):
+            return str(path)[len(prefix):]  # the common case, without resolve()'s system calls
         try:
             return str(path.resolve().relative_to(self.root))
         except ValueError:
@@ -139,6 +143,7 @@ class _Item:
     ref: "sitewide.ArticleRef"
     key: str  # changes whenever the corrected article may change
     article: Callable[[], Article | None]
+    problems: list[Problem]  # of applying its correction file
 
 
 def discover_seeds(seeds_dir: pathlib.Path) -> list[pathlib.Path]:
@@ -330,7 +335,7 @@ class Generator:
     def render(self, articles: Sequence[Article], problems: list[Problem]) -> dict[str, str]:
         """Render every page of ``articles`` (corrected already); template errors become problems."""
         items = [_Item(sitewide.ArticleRef.of(a), cache_key(json.dumps(a.to_json(), ensure_ascii=False)),
-                       (lambda a=a: a)) for a in articles]
+                       (lambda a=a: a), []) for a in articles]
         return self._render(items, problems)
 
     def _render(self, items: Sequence["_Item"], problems: list[Problem]) -> dict[str, str]:
@@ -387,23 +392,24 @@ class Generator:
         file of the cache for a new process; only the changed ones are rendered.
         """
         store_id = str(self.config.cache_dir or self.config.root)
-        previous = _MEMO.get("site:" + store_id)
-        if previous is None:
-            previous = {path: (key, text) for path, (key, text) in
-                        (self.pages_cache.get(SITE_STORE) or {}).items()}
+        previous: dict[str, tuple[str, str]] = _MEMO.get("site:" + store_id) or {}
+        stored: dict[str, str] | None = None  # path → key of the last build's pages on disk
         current: dict[str, tuple[str, str]] = {}
-        changed = False
         for spec in renderer.site_page_specs(index):
             key = cache_key(version, spec.key)
             old = previous.get(spec.path)
-            if old is not None and old[0] == key:
-                current[spec.path] = old
-            else:
-                current[spec.path] = (key, spec.render())
-                changed = True
+            if old is None or old[0] != key:
+                if stored is None:
+                    stored = self.pages_cache.get(SITE_STORE) or {}
+                text = self.pages_cache.get_text("site-" + key) if stored.get(spec.path) == key else None
+                if text is None:
+                    text = spec.render()
+                    self.pages_cache.put_text("site-" + key, text)
+                old = (key, text)
+            current[spec.path] = old
         _remember("site:" + store_id, current)
-        if changed or current.keys() != previous.keys():
-            self.pages_cache.put(SITE_STORE, {path: list(entry) for path, entry in current.items()})
+        if stored is not None and stored != {path: key for path, (key, _text) in current.items()}:
+            self.pages_cache.put(SITE_STORE, {path: key for path, (key, _text) in current.items()})
         return {path: text for path, (_key, text) in current.items()}
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:
@@ -454,6 +460,7 @@ class Generator:
         knowledge = lambda: _knowledge(*knowledge_files, cache_dir=self.config.cache_dir)  # noqa: E731 - only if a seed is extracted
         version = code_version() + nlp_mod.model_version(self.config.model) + library_version()
         keyed: list[tuple[Seed, bytes, str, list | None]] = []
+        bundle: dict | None = None  # the last build's refs, read from the cache only if memory misses one
         for seed, raw in seeds:
             fix = corrections.get(seed.source_file)
             override = (fix.published if fix and fix.published else None) or published
@@ -461,10 +468,11 @@ class Generator:
                             repr(fix))
             entry = _MEMO.get("ref:" + key)
             if entry is None:
-                stored = self.pages_cache.get("ref-" + key)
-                if stored is not None:
-                    entry = (sitewide.ArticleRef.from_json(stored["ref"], stored["digest"]),
-                             [Problem(*p) for p in stored["problems"]])
+                if bundle is None:
+                    bundle = self.pages_cache.get_lines(REFS_STORE)
+                if key in bundle:
+                    ref, issues = json.loads(bundle[key])
+                    entry = (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues])
             keyed.append((seed, raw, key, entry))
         # Seeds with no stored ref: extract (cache or spaCy), correct, keep the whole article at hand.
         missing = [(seed, raw) for seed, raw, _key, entry in keyed if entry is None]
@@ -478,15 +486,21 @@ class Generator:
                     continue  # extraction failed: reported by extract()
                 article, issues = corrections_mod.apply(article, corrections.get(seed.source_file))
                 entry = (sitewide.ArticleRef.of(article), [Problem(*issue) for issue in issues])
-                self.pages_cache.put("ref-" + key, {"ref": entry[0].to_json(), "digest": entry[0].digest,
-                                                        "problems": [dataclasses.astuple(p) for p in entry[1]]})
                 loader = (lambda article=article: article)
             else:
                 stats["cached"] += 1
                 loader = self._loader(seed, raw, knowledge, blob, published, corrections)
             _remember("ref:" + key, entry)
             problems.extend(entry[1])
-            items.append(_Item(entry[0], key, functools.cache(loader)))
+            items.append(_Item(entry[0], key, functools.cache(loader), entry[1]))
+        # One file for the refs of the last build: a new process reads it in one go instead of
+        # a file per seed.  Rewritten when read and not current (all from memory: still current,
+        # or a superset after a seed was deleted, which is harmless).
+        if bundle is not None and bundle.keys() != {item.key for item in items}:
+            self.pages_cache.put_lines(REFS_STORE, {
+                item.key: bundle.get(item.key) or json.dumps(
+                    [item.ref.to_json(), [dataclasses.astuple(p) for p in item.problems]], ensure_ascii=False)
+                for item in items})
         return items, problems, stats
 
     def _loader(self, seed: Seed, raw: bytes, knowledge: Callable[[], Knowledge], blob: bytes,

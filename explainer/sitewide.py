@@ -10,7 +10,6 @@ corpus is capped or split over several pages, so that no page passes
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import itertools
@@ -21,6 +20,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -36,6 +36,8 @@ ACTOR_TOP = 60           # "most cited" actors on a split index
 ACTOR_ARTICLES = 60      # appearances listed on one actor page
 ACTOR_EVENTS = 60        # events listed on one actor page
 CHRONO_PAGE = 100        # events per chronology page
+JSONLD_MENTIONS = 20     # actors besides the "about" ones in an explainer's JSON-LD
+JSONLD_EVENTS = 12       # events in an explainer's JSON-LD
 
 SCHEMA_TYPES = {
     "person": "Person", "organization": "Organization", "state": "Country", "place": "Place",
@@ -87,8 +89,9 @@ def article_path(article: Article | ArticleRef) -> str:
 
 
 # -- what site-wide pages show of one article ---------------------------------------
-@dataclass(frozen=True)
-class ActorRef:
+# NamedTuples rather than dataclasses: a new process builds some 60,000 of them
+# from the cache for a 1000-article site, and a tuple is several times faster to make.
+class ActorRef(NamedTuple):
     """An actor as one article names it, without its mention offsets (only their number)."""
 
     id: str
@@ -98,6 +101,27 @@ class ActorRef:
     aliases: tuple[str, ...]
     affiliation: str | None
     mentions: int
+    digest: str  # of all that the actor's site-wide page shows of this article
+
+
+class EventRef(NamedTuple):
+    """A dated event as the site-wide pages show it (no source sentence)."""
+
+    id: str
+    summary: str
+    actors: tuple[str, ...]
+    status: str
+    digest: str  # of all that a chronology page shows of it, but the linked actors' names
+
+
+class DateRef(NamedTuple):
+    """The date of an ``EventRef``: what ``render.date_label`` and the sort keys read."""
+
+    id: str
+    type: str
+    value: str
+    mod: str | None
+    resolved: bool
 
 
 @dataclass(frozen=True)
@@ -105,8 +129,9 @@ class ArticleRef:
     """What the home, archive, actor and chronology pages show of one article.
 
     A small fraction of the ``Article`` (no text, no offsets): a rebuild reads
-    these back for every unchanged article instead of whole articles, and
-    ``digest`` (a hash of all of it) is what the site-wide pages are keyed on.
+    these back for every unchanged article instead of whole articles.  Each
+    actor and event carries a digest of what the site-wide pages show of it,
+    so that a page is re-rendered only when one of its rows changed.
     """
 
     slug: str
@@ -116,47 +141,50 @@ class ArticleRef:
     dateline: str | None
     reviewed: bool
     actors: tuple[ActorRef, ...]
-    events: tuple[tuple[Event, Timex], ...]  # dated events only, in article order, without their sentence
-    digest: str = ""
+    events: tuple[tuple[EventRef, DateRef], ...]  # dated events only, in article order
 
     @classmethod
     def of(cls, article: Article) -> "ArticleRef":
         seed = article.seed
         timexes = {t.id: t for t in article.timexes}
-        ref = cls(
-            slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
-            dateline=seed.dateline, reviewed=article.review is not None,
-            actors=tuple(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions))
-                         for a in article.actors),
-            # The source sentence is shown only on the article's own page: left out, it would be
-            # most of the ref's size.
-            events=tuple((dataclasses.replace(e, sentence=""), timexes[e.timex])
-                         for e in article.events if e.timex in timexes))
-        data = ref.to_json()
-        digest = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:20]
-        return cls.from_json(data, digest)  # equal to what reading the stored form back gives
+        head = [article.slug, seed.title, seed.published.value if seed.published else None]
+        events = []
+        for e in article.events:
+            t = timexes.get(e.timex)
+            if t is not None:
+                date = DateRef(t.id, t.type, t.value, t.mod, t.resolved)
+                row = [*head, e.id, e.summary, e.status, list(e.actors), list(date)]
+                events.append((EventRef(e.id, e.summary, tuple(e.actors), e.status, _digest(row)), date))
+        actors = []
+        for a in article.actors:
+            row = [*head, a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, len(a.mentions),
+                   [e.digest for e, _ in events if a.id in e.actors]]
+            actors.append(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions),
+                                   _digest(row)))
+        return cls(slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
+                   dateline=seed.dateline, reviewed=article.review is not None, actors=tuple(actors),
+                   events=tuple(events))
 
-    def to_json(self) -> dict:
-        return {
-            "slug": self.slug, "source_file": self.source_file, "title": self.title,
-            "published": [self.published.value, self.published.precision] if self.published else None,
-            "dateline": self.dateline, "reviewed": self.reviewed,
-            "actors": [[a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, a.mentions]
-                       for a in self.actors],
-            "events": [[e.to_json(), t.to_json()] for e, t in self.events],
-        }
+    def to_json(self) -> list:
+        return [self.slug, self.source_file, self.title,
+                [self.published.value, self.published.precision] if self.published else None,
+                self.dateline, self.reviewed, [list(a) for a in self.actors],
+                [[list(e), list(t)] for e, t in self.events]]
 
     @classmethod
-    def from_json(cls, data: dict, digest: str) -> "ArticleRef":
-        published = data["published"]
+    def from_json(cls, data: list) -> "ArticleRef":
+        slug, source_file, title, published, dateline, reviewed, actors, events = data
         return cls(
-            slug=data["slug"], source_file=data["source_file"], title=data["title"],
-            published=PubDate(*published) if published else None,
-            dateline=data["dateline"], reviewed=data["reviewed"],
-            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m) for i, n, ty, r, al, af, m in data["actors"]),
-            events=tuple((Event(**{**e, "actors": tuple(e["actors"])}), Timex(**t)) for e, t in data["events"]),
-            digest=digest,
+            slug=slug, source_file=source_file, title=title,
+            published=PubDate(*published) if published else None, dateline=dateline, reviewed=reviewed,
+            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m, d) for i, n, ty, r, al, af, m, d in actors),
+            events=tuple((EventRef(i, summary, tuple(who), status, d), DateRef(*date))
+                         for (i, summary, who, status, d), date in events),
         )
+
+
+def _digest(row: list) -> str:
+    return hashlib.sha256(json.dumps(row, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def as_ref(article: "Article | ArticleRef") -> ArticleRef:
@@ -172,7 +200,7 @@ class SiteActor:
     names: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
     appearances: list[tuple[ArticleRef, ActorRef]] = field(default_factory=list)
-    events: list[tuple[ArticleRef, Event, Timex]] = field(default_factory=list)
+    events: list[tuple[ArticleRef, EventRef, DateRef]] = field(default_factory=list)
 
     # Read only once the index is built (``SiteIndex`` fills the counters first), and many
     # times by the pages: computed once.
@@ -229,7 +257,7 @@ class SiteIndex:
                 entry.types[actor.type] += 1
                 entry.appearances.append((article, actor))
                 self._by_local[(article.slug, actor.id)] = key
-        self.events: list[tuple[ArticleRef, Event, Timex]] = []
+        self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
             for event, timex in article.events:
                 self.events.append((article, event, timex))
@@ -237,6 +265,11 @@ class SiteIndex:
                     key = self._by_local.get((article.slug, actor_id))
                     if key:
                         self.actors[key].events.append((article, event, timex))
+
+    def link(self, article: ArticleRef, actor_id: str) -> tuple[str, str] | None:
+        """Site key and name of an article's actor: what a link to its page shows."""
+        site = self.actor_of(article, actor_id)
+        return (site.key, site.name) if site else None
 
     def key_of(self, article: Article | ArticleRef, actor_id: str) -> str | None:
         return self._by_local.get((article.slug, actor_id))
@@ -246,7 +279,7 @@ class SiteIndex:
         return self.actors[key] if key else None
 
 
-def event_sort_key(item: tuple[ArticleRef, Event, Timex]) -> tuple:
+def event_sort_key(item: tuple[ArticleRef, EventRef, DateRef]) -> tuple:
     article, event, timex = item
     return _sort_key(timex.value, timex.mod), pub_key(article), article.slug, event.id
 
@@ -266,11 +299,11 @@ class ChronoPage:
     path: str
     title: str
     # (year, [(month heading, [(article, event, timex)])])
-    years: list[tuple[str, list[tuple[str, list[tuple[ArticleRef, Event, Timex]]]]]]
+    years: list[tuple[str, list[tuple[str, list[tuple[ArticleRef, EventRef, DateRef]]]]]]
     count: int
 
 
-def _year_month(timex: Timex) -> tuple[str, int | None]:
+def _year_month(timex: "DateRef") -> tuple[str, int | None]:
     return _value_year_month(timex.value, timex.mod)
 
 
@@ -289,7 +322,7 @@ def _month_heading(year: str, month: int | None) -> str:
     return dates_fr.format_value(f"{year}-{month:02d}")
 
 
-def _group_months(items: list[tuple[ArticleRef, Event, Timex]]) -> list[tuple[str, list]]:
+def _group_months(items: list[tuple[ArticleRef, EventRef, DateRef]]) -> list[tuple[str, list]]:
     """Events of one year, already in order, under month headings.
 
     Consecutive runs share a heading, so an event known only to the year
@@ -442,22 +475,19 @@ def jsonld(article: Article, index: SiteIndex | None = None, *, about: int = 3) 
         return node
 
     timexes = {t.id: t for t in article.timexes}
-    actors_by_id = {a.id: a for a in article.actors}
     events = []
     for event in article.events:
         timex = timexes.get(event.timex)
         if timex is None:
             continue
-        node = {"@type": "Event", "name": event.summary, "description": event.sentence}
+        # Name and date only: the source sentence and the event's actors are already on the
+        # page, and repeating them here made the JSON-LD a fifth of a long article's HTML.
+        node = {"@type": "Event", "name": event.summary}
         start = _iso_date(timex.value)
         if start:
             node["startDate"] = start
         if event.status == "planned":
             node["eventStatus"] = "https://schema.org/EventScheduled"
-        people = [actors_by_id[a].name for a in event.actors if a in actors_by_id]
-        if people:
-            node["actor"] = [{"@type": SCHEMA_TYPES.get(actors_by_id[a].type, "Thing"),
-                              "name": actors_by_id[a].name} for a in event.actors if a in actors_by_id]
         events.append(node)
     data: dict = {
         "@context": "https://schema.org",
@@ -476,7 +506,10 @@ def jsonld(article: Article, index: SiteIndex | None = None, *, about: int = 3) 
                          **({"creditText": seed.photo.credit} if seed.photo.credit else {})}
     if ranked[:about]:
         data["about"] = [thing(a) for a in ranked[:about]]
-    mentions = [thing(a) for a in ranked[about:]] + events
+    # Capped (most-mentioned actors, events in reading order): the JSON-LD sits in the
+    # page's <head>, and a long article's full lists made it a tenth of the HTML
+    # while the page itself and its JSON downloads carry every actor and event.
+    mentions = [thing(a) for a in ranked[about:about + JSONLD_MENTIONS]] + events[:JSONLD_EVENTS]
     if mentions:
         data["mentions"] = mentions
     data["wordCount"] = sum(len(p.split()) for p in seed.paragraphs)
