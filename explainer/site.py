@@ -45,14 +45,15 @@ log = logging.getLogger("explainer")
 # for what did not change.  One dict, by namespaced key: "extract:" the
 # extracted article by extraction key (an unchanged seed costs neither spaCy
 # nor a disk read); "ref:" each seed's ArticleRef and correction problems;
-# "page:" an explainer's rendered files; "site:" the last build's site-wide
-# pages of a site; "knowledge-" a knowledge file's verdict.  And the last slug
-# each seed had, so a seed broken during ``serve`` keeps its URL and shows its error.
+# "page:" an explainer's rendered files and "site:" a site-wide page, by page
+# key; "last:" the keys of a site's last build; "knowledge-" a knowledge file's
+# verdict.  And the last slug each seed had, so a seed broken during ``serve``
+# keeps its URL and shows its error.
 _MEMO: dict[str, object] = {}
 MIN_BATCH_PER_PROCESS = 50
 _MEMO_MAX = 20_000
 _LAST_SLUG: dict[str, str] = {}
-SITE_STORE = "site-pages"  # path → key of the last build's site-wide pages (each in "site-<key>.txt")
+SITE_STORE = "last-build"  # the keys of the last build's pages (site-wide ones each in "site-<key>.txt")
 REFS_STORE = "refs"  # the last build's refs, one line each
 
 Severity = Literal["error", "warning"]
@@ -344,17 +345,33 @@ class Generator:
         An explainer page is keyed by its article (``_Item.key``), the
         templates and rendering code, and the site-wide keys of its actors;
         each cross-article page by exactly what it shows (``Renderer.site_page_specs``).
+        When no article and no template changed since the last build, its keys
+        are reused as they are, without indexing the site again.
         """
         renderer = Renderer(self.config.templates_dir)
+        version = render_version(self.config.templates_dir)
+        site_key = cache_key(version, *(item.key for item in items))
+        last = self._last_build()
+        if last.get("site") == site_key:
+            pages = self._reuse(items, last)
+            if pages is not None:
+                try:
+                    pages["index.md"] = renderer.home([item.ref for item in items],
+                                                      [str(p) for p in problems if p.severity == "error"])
+                    return pages
+                except jinja2.TemplateError as exc:
+                    problems.append(self._template_problem(exc, "while rendering the home page"))
+                    return pages
         index = sitewide.SiteIndex([item.ref for item in items])
         pages: dict[str, str] = {}
         rendered: list[_Item] = []
-        version = render_version(self.config.templates_dir)
+        explainer_keys: dict[str, str] = {}
+        failed = len(problems)
         for item in items:
             ref = item.ref
             links = json.dumps([index.key_of(ref, a.id) for a in ref.actors])
             key = cache_key(item.key, version, links)
-            cached = _MEMO.get("page:" + key) or self.pages_cache.get_texts(key)
+            cached = self._explainer(key)
             if cached is None:
                 article = item.article()
                 if article is None:
@@ -368,49 +385,86 @@ class Generator:
                     problems.append(self._template_problem(exc, f"while rendering {ref.source_file}"))
                     continue
                 self.pages_cache.put_texts(key, cached)
-            _remember("page:" + key, cached)
-            pages[f"explainers/{ref.slug}.md"] = cached["page"]
-            pages[f"explainers/{ref.slug}.json"] = cached["data"]
-            pages[f"explainers/{ref.slug}.timeline.json"] = cached["timeline"]
+                _remember("page:" + key, cached)
+            _add_explainer(pages, ref.slug, cached)
+            explainer_keys[item.key] = key
             rendered.append(item)
         if len(rendered) != len(items):
             index = sitewide.SiteIndex([item.ref for item in rendered])  # never link to a page that failed to render
+        site_keys: dict[str, str] = {}
         try:
-            pages.update(self._site_pages(renderer, index, version))
+            site_pages = self._site_pages(renderer, index, version, last.get("pages", {}))
+            site_keys = {path: key for path, (key, _text) in site_pages.items()}
+            pages.update((path, text) for path, (_key, text) in site_pages.items())
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the actor and timeline pages"))
         try:
             pages["index.md"] = renderer.home(index.articles, [str(p) for p in problems if p.severity == "error"])
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the home page"))
+        # A build with template errors is not one to reuse: the next one must report them again.
+        this = {"site": site_key if len(problems) == failed else "", "explainers": explainer_keys, "pages": site_keys}
+        if this != last:
+            _remember("last:" + self._store_id, this)
+            self.pages_cache.put(SITE_STORE, this)
         return pages
 
-    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str) -> dict[str, str]:
-        """Actor, actor index, chronology and archive pages: the last build's where their key is unchanged.
+    @property
+    def _store_id(self) -> str:
+        return str(self.config.cache_dir or self.config.root)
 
-        The last build's pages live in memory for ``mkdocs serve`` and in one
-        file of the cache for a new process; only the changed ones are rendered.
+    def _last_build(self) -> dict:
+        """The keys of the last build's pages: ``site`` (all its inputs), ``explainers`` and ``pages``."""
+        last = _MEMO.get("last:" + self._store_id)
+        if last is None:
+            last = self.pages_cache.get(SITE_STORE) or {}
+            _remember("last:" + self._store_id, last)
+        return last
+
+    def _explainer(self, key: str) -> dict[str, str] | None:
+        cached = _MEMO.get("page:" + key) or self.pages_cache.get_texts(key)
+        if cached is not None:
+            _remember("page:" + key, cached)
+        return cached
+
+    def _site_page(self, key: str) -> str | None:
+        text = _MEMO.get("site:" + key) or self.pages_cache.get_text("site-" + key)
+        if text is not None:
+            _remember("site:" + key, text)
+        return text
+
+    def _reuse(self, items: Sequence["_Item"], last: dict) -> dict[str, str] | None:
+        """The last build's pages, or None if one of them is missing from the cache."""
+        pages: dict[str, str] = {}
+        for item in items:
+            cached = self._explainer(last["explainers"].get(item.key, ""))
+            if cached is None:
+                return None
+            _add_explainer(pages, item.ref.slug, cached)
+        for path, key in last["pages"].items():
+            text = self._site_page(key)
+            if text is None:
+                return None
+            pages[path] = text
+        return pages
+
+    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str,
+                    previous: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+        """Actor, actor index, chronology and archive pages as ``{path: (key, text)}``.
+
+        A page whose key is the one it had in the last build (``previous``) is
+        read back (memory, else the cache); only the others are rendered.
         """
-        store_id = str(self.config.cache_dir or self.config.root)
-        previous: dict[str, tuple[str, str]] = _MEMO.get("site:" + store_id) or {}
-        stored: dict[str, str] | None = None  # path → key of the last build's pages on disk
         current: dict[str, tuple[str, str]] = {}
         for spec in renderer.site_page_specs(index):
             key = cache_key(version, spec.key)
-            old = previous.get(spec.path)
-            if old is None or old[0] != key:
-                if stored is None:
-                    stored = self.pages_cache.get(SITE_STORE) or {}
-                text = self.pages_cache.get_text("site-" + key) if stored.get(spec.path) == key else None
-                if text is None:
-                    text = spec.render()
-                    self.pages_cache.put_text("site-" + key, text)
-                old = (key, text)
-            current[spec.path] = old
-        _remember("site:" + store_id, current)
-        if stored is not None and stored != {path: key for path, (key, _text) in current.items()}:
-            self.pages_cache.put(SITE_STORE, {path: key for path, (key, _text) in current.items()})
-        return {path: text for path, (_key, text) in current.items()}
+            text = self._site_page(key) if previous.get(spec.path) == key else None
+            if text is None:
+                text = spec.render()
+                self.pages_cache.put_text("site-" + key, text)
+                _remember("site:" + key, text)
+            current[spec.path] = (key, text)
+        return current
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
@@ -561,6 +615,12 @@ def _unpickle_knowledge(path: pathlib.Path | None) -> Knowledge | None:
         return Knowledge(**{name: MappingProxyType(v) if isinstance(v, dict) else v for name, v in data.items()})
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
         return None
+
+
+def _add_explainer(pages: dict[str, str], slug: str, cached: Mapping[str, str]) -> None:
+    pages[f"explainers/{slug}.md"] = cached["page"]
+    pages[f"explainers/{slug}.json"] = cached["data"]
+    pages[f"explainers/{slug}.timeline.json"] = cached["timeline"]
 
 
 def _remember(key: str, value) -> None:
