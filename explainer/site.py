@@ -122,15 +122,23 @@ class Generated:
 
     def __init__(self, pages: dict[str, str],
                  articles: "tuple[Article, ...] | Callable[[], tuple[Article, ...]]",
-                 problems: tuple[Problem, ...], stats: dict[str, float]):
+                 problems: tuple[Problem, ...], stats: dict[str, float], sources: tuple[str, ...] | None = None):
         self.pages = pages
         self.problems = tuple(problems)
         self.stats = stats
         self._articles = articles
+        self._sources = sources
 
     @functools.cached_property
     def articles(self) -> tuple[Article, ...]:
         return tuple(self._articles() if callable(self._articles) else self._articles)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The seed file of each article built (without loading the articles)."""
+        if self._sources is None:
+            return tuple(a.seed.source_file for a in self.articles)
+        return self._sources
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -348,7 +356,8 @@ class Generator:
         When no article and no template changed since the last build, its keys
         are reused as they are, without indexing the site again.
         """
-        renderer = Renderer(self.config.templates_dir)
+        renderer = Renderer(self.config.templates_dir,
+                            self.config.cache_dir / "jinja" if self.config.cache_dir else None)
         version = render_version(self.config.templates_dir)
         site_key = cache_key(version, *(item.key for item in items))
         last = self._last_build()
@@ -369,7 +378,7 @@ class Generator:
         failed = len(problems)
         for item in items:
             ref = item.ref
-            links = json.dumps([index.key_of(ref, a.id) for a in ref.actors])
+            links = json.dumps(index.keys(ref))
             key = cache_key(item.key, version, links)
             cached = self._explainer(key)
             if cached is None:
@@ -498,7 +507,8 @@ class Generator:
         t3 = time.perf_counter()
         stats.update(read_s=t1 - t0, extract_s=t2 - t1, render_s=t3 - t2, seeds=float(len(seed_paths)))
         return Generated(pages=pages, problems=tuple(problems), stats=stats,
-                         articles=lambda: tuple(a for a in (item.article() for item in items) if a is not None))
+                         articles=lambda: tuple(a for a in (item.article() for item in items) if a is not None),
+                         sources=tuple(item.ref.source_file for item in items))
 
     def _corrected(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_files: Sequence[pathlib.Path], blob: bytes,
                    published: PubDate | None, corrections: Mapping[str, Corrections],

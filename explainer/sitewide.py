@@ -240,7 +240,9 @@ class SiteIndex:
         self._by_local: dict[tuple[str, str], str] = {}  # (article slug, actor id) → site key
         by_id: dict[str, str] = {}
         by_name: dict[str, str] = {}
+        actors, by_local = self.actors, self._by_local  # locals: this loop runs once per appearance
         for article in self.articles:
+            slug = article.slug
             for actor in article.actors:
                 fid, fname = _key(actor.id), _key(actor.name)
                 key = by_id.get(fid) or by_name.get(fname)
@@ -248,15 +250,16 @@ class SiteIndex:
                     # A clash of ids between different names gets a suffix derived from the
                     # name, not from the order of the articles: actor URLs must not move
                     # when an unrelated article is added.
-                    key = fid if fid not in self.actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
-                    self.actors[key] = SiteActor(key)
+                    key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
+                    actors[key] = SiteActor(key)
                 by_id.setdefault(fid, key)
                 by_name.setdefault(fname, key)
-                entry = self.actors[key]
-                entry.names[actor.name] += actor.mentions or 1
-                entry.types[actor.type] += 1
+                entry = actors[key]
+                names = entry.names
+                names[actor.name] = names.get(actor.name, 0) + (actor.mentions or 1)
+                entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
                 entry.appearances.append((article, actor))
-                self._by_local[(article.slug, actor.id)] = key
+                by_local[(slug, actor.id)] = key
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
             for event, timex in article.events:
@@ -270,6 +273,17 @@ class SiteIndex:
         """Site key and name of an article's actor: what a link to its page shows."""
         site = self.actor_of(article, actor_id)
         return (site.key, site.name) if site else None
+
+    def links(self, article: ArticleRef, actor_ids: Sequence[str]) -> list[tuple[str, str] | None]:
+        """``link`` for several actors of an article (inlined: called for every event of the site)."""
+        slug, by_local, actors = article.slug, self._by_local, self.actors
+        keys = [by_local.get((slug, actor_id)) for actor_id in actor_ids]
+        return [(key, actors[key].name) if key else None for key in keys]
+
+    def keys(self, article: ArticleRef) -> list[str | None]:
+        """``key_of`` each of the article's actors, in order."""
+        slug, by_local = article.slug, self._by_local
+        return [by_local.get((slug, actor.id)) for actor in article.actors]
 
     def key_of(self, article: Article | ArticleRef, actor_id: str) -> str | None:
         return self._by_local.get((article.slug, actor_id))

@@ -252,6 +252,6 @@ def on_files(files: Files, config) -> Files:
         log.info("explainer: loaded the spaCy model %s in %.1fs", site.model, stats["model_load_s"])
     errors = len(generated.errors)
     log.info("explainer: %d page(s) from %d seed(s), %d extracted, %d from cache; %d error(s), %d warning(s)",
-             len(generated.articles), int(stats["seeds"]), int(stats["extracted"]), int(stats["cached"]),
+             len(generated.sources), int(stats["seeds"]), int(stats["extracted"]), int(stats["cached"]),
              errors, len(generated.problems) - errors)
     return files
