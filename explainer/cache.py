@@ -112,29 +112,21 @@ class PageCache:
             _atomic_write(self.directory, f"{key}.txt", head + "\n" + "".join(value.values()))
 
 
-    def get_text(self, key: str) -> str | None:
-        if self.directory is None:
-            return None
-        try:
-            return (self.directory / f"{key}.txt").read_text("utf-8")
-        except (OSError, ValueError):
-            return None
-
-    def put_text(self, key: str, text: str) -> None:
-        if self.directory is not None:
-            _atomic_write(self.directory, f"{key}.txt", text)
-
     def get_lines(self, name: str) -> dict[str, str]:
         """``put_lines``' ``{key: line}``; the lines stay text, for the caller to parse."""
-        text = self.get_text(name) if self.directory is not None else None
-        if not text:
+        if self.directory is None:
+            return {}
+        try:
+            text = (self.directory / f"{name}.txt").read_text("utf-8")
+        except (OSError, ValueError):
             return {}
         return dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
 
     def put_lines(self, name: str, lines: dict[str, str]) -> None:
         # One file of "key<TAB>line" rows (each line without a newline): a new process reads
         # it in one go, and an update re-joins the unchanged rows instead of re-encoding them.
-        self.put_text(name, "".join(f"{key}\t{line}\n" for key, line in lines.items()))
+        if self.directory is not None:
+            _atomic_write(self.directory, f"{name}.txt", "".join(f"{key}\t{line}\n" for key, line in lines.items()))
 
 
 def _atomic_write(directory: pathlib.Path, name: str, text: str) -> None:

@@ -402,7 +402,7 @@ class Generator:
             index = sitewide.SiteIndex([item.ref for item in rendered])  # never link to a page that failed to render
         site_keys: dict[str, str] = {}
         try:
-            site_pages = self._site_pages(renderer, index, version, last.get("pages", {}))
+            site_pages = self._site_pages(renderer, index, version)
             site_keys = {path: key for path, (key, _text) in site_pages.items()}
             pages.update((path, text) for path, (_key, text) in site_pages.items())
         except jinja2.TemplateError as exc:
@@ -437,7 +437,8 @@ class Generator:
         return cached
 
     def _site_page(self, key: str) -> str | None:
-        text = _MEMO.get("site:" + key) or self.pages_cache.get_text("site-" + key)
+        stored = self.pages_cache.get_texts("site-" + key) if "site:" + key not in _MEMO else None
+        text = _MEMO.get("site:" + key) or (stored or {}).get("page")
         if text is not None:
             _remember("site:" + key, text)
         return text
@@ -457,20 +458,19 @@ class Generator:
             pages[path] = text
         return pages
 
-    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str,
-                    previous: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str) -> dict[str, tuple[str, str]]:
         """Actor, actor index, chronology and archive pages as ``{path: (key, text)}``.
 
-        A page whose key is the one it had in the last build (``previous``) is
-        read back (memory, else the cache); only the others are rendered.
+        A page rendered before with the same key is read back (memory, else
+        the cache); only the others are rendered.
         """
         current: dict[str, tuple[str, str]] = {}
         for spec in renderer.site_page_specs(index):
             key = cache_key(version, spec.key)
-            text = self._site_page(key) if previous.get(spec.path) == key else None
+            text = self._site_page(key)
             if text is None:
                 text = spec.render()
-                self.pages_cache.put_text("site-" + key, text)
+                self.pages_cache.put_texts("site-" + key, {"page": text})  # its length header catches a torn file
                 _remember("site:" + key, text)
             current[spec.path] = (key, text)
         return current
@@ -534,9 +534,11 @@ class Generator:
             if entry is None:
                 if bundle is None:
                     bundle = self.pages_cache.get_lines(REFS_STORE)
-                if key in bundle:
+                try:
                     ref, issues = json.loads(bundle[key])
                     entry = (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues])
+                except (KeyError, ValueError, TypeError):
+                    entry = None  # not stored, or not in the form this code writes: a miss
             keyed.append((seed, raw, key, entry))
         # Seeds with no stored ref: extract (cache or spaCy), correct, keep the whole article at hand.
         missing = [(seed, raw) for seed, raw, _key, entry in keyed if entry is None]
