@@ -122,11 +122,11 @@ def cmd_build(root: pathlib.Path, strict: bool, cache: bool, jobs: int = 1) -> i
               file=sys.stderr)
     stats = generated.stats
     warnings = len(generated.problems) - len(generated.errors)
-    built = {a.seed.source_file for a in generated.articles}
+    built = set(generated.sources)
     skipped = {p.file: p for p in generated.errors if p.file.endswith(".txt") and p.file not in built}
     for source, problem in sorted(skipped.items()):
         print(f"skipped {source}: {problem.message}", file=sys.stderr)
-    print(f"{len(generated.articles)} page(s) from {int(stats['seeds'])} seed(s) "
+    print(f"{len(generated.sources)} page(s) from {int(stats['seeds'])} seed(s) "
           f"({int(stats['extracted'])} extracted, {int(stats['cached'])} from cache, {len(skipped)} skipped) in "
           f"{stats['read_s'] + stats['extract_s'] + stats['render_s']:.1f}s; "
           f"docs/: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed; "

@@ -10,11 +10,12 @@ contents from them; their text is ours, never the seed's.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pathlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -69,7 +70,7 @@ class Span:
     html_close: Markup
 
 
-def date_label(timex: Timex) -> str:
+def date_label(timex: "Timex | sitewide.DateRef") -> str:
     """The French reading of a timex, honest about what is not known."""
     label = dates_fr.format_value(timex.value, timex.mod)
     if not timex.resolved:
@@ -184,8 +185,8 @@ def key_facts(article: Article) -> dict:
     return {"who": who, "where": where, "when": when}
 
 
-def published_label(article: Article) -> str | None:
-    pub = article.seed.published
+def published_label(article: "Article | sitewide.ArticleRef") -> str | None:
+    pub = article.published if isinstance(article, sitewide.ArticleRef) else article.seed.published
     return dates_fr.format_value(pub.value) if pub else None
 
 
@@ -206,9 +207,16 @@ def yaml_raw(text: str) -> Markup:
 class Renderer:
     """Renders pages with the Jinja2 templates in ``templates_dir``."""
 
-    def __init__(self, templates_dir: pathlib.Path):
+    def __init__(self, templates_dir: pathlib.Path, bytecode_dir: pathlib.Path | None = None):
+        # Compiled templates kept on disk (checked against each template's source): compiling
+        # them is ~40 ms of a new process that re-renders a few pages.
+        bytecode = None
+        if bytecode_dir is not None:
+            bytecode_dir.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
+            bytecode_cache=bytecode,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -252,43 +260,94 @@ class Renderer:
             description=_description(article),
         )
 
-    def home(self, articles: Sequence[Article], problems: Sequence[str]) -> str:
-        ordered = sitewide.newest_first(articles)
+    def home(self, articles: Sequence["Article | sitewide.ArticleRef"], problems: Sequence[str]) -> str:
+        ordered = sitewide.newest_first([sitewide.as_ref(a) for a in articles])
         archive = sitewide.archive_pages(ordered)
         return self.env.get_template("index.md.j2").render(
             articles=ordered[:sitewide.HOME_CARDS], total=len(ordered), archive=archive,
             problems=problems, published_label=published_label, link=_linker("index.md"),
-            key_actors=lambda art: sorted(art.actors, key=lambda x: (-len(x.mentions), x.name))[:4],
+            key_actors=lambda art: sorted(art.actors, key=lambda x: (-x.mentions, x.name))[:4],
         )
 
     def site_pages(self, index: "sitewide.SiteIndex") -> dict[str, str]:
         """Every cross-article page: archives, actor pages and index, chronology."""
-        pages: dict[str, str] = {}
+        return {page.path: page.render() for page in self.site_page_specs(index)}
+
+    def site_page_specs(self, index: "sitewide.SiteIndex") -> list["SitePage"]:
+        """Every cross-article page, each with a key of exactly what it shows, rendered on demand.
+
+        Keys are built from the digests of the rows a page lists
+        (``ActorRef.digest``, ``EventRef.digest``) and the site-wide names and
+        paths it links to, so that one changed article changes only the pages
+        that show something of it that changed.
+        """
+        specs: list[SitePage] = []
         ordered = sitewide.newest_first(index.articles)
         archive = sitewide.archive_pages(ordered)
+        archive_paths = [path for path, _ in archive]
+        archive_tpl = self.env.get_template("archive.md.j2")
         for n, (path, chunk) in enumerate(archive, start=1):
-            pages[path] = self.env.get_template("archive.md.j2").render(
-                entries=chunk, number=n, archive=archive, here=path, link=_linker(path),
-                published_label=published_label)
-        actor_tpl = self.env.get_template("actor.md.j2")
+            shown = [(a.slug, a.title, a.published, a.dateline) for a in chunk]
+            specs.append(SitePage(path, _fingerprint("archive", path, n, archive_paths, shown),
+                                  _later(archive_tpl.render, entries=chunk, number=n, archive=archive, here=path,
+                                         link=_linker(path), published_label=published_label)))
         for actor in index.actors.values():
-            pages[actor.path] = actor_tpl.render(
-                actor=actor, link=_linker(actor.path), published_label=published_label,
-                **sitewide.actor_page_data(actor, index))
+            # Everything an actor page shows (names, counts, roles, the articles and events
+            # listed) follows from its appearances' digests, and its affiliations' names.
+            key = _fingerprint("actor", actor.path, [
+                (local.digest, index.link(a, local.affiliation) if local.affiliation else None)
+                for a, local in actor.appearances])
+            specs.append(SitePage(actor.path, key, _later(self._actor_page, actor, index)))
         index_tpl = self.env.get_template("actors.md.j2")
+        listed = lambda actors: [(a.key, a.name, a.type, len(a.appearances)) for a in actors]  # noqa: E731
         for page in sitewide.actor_index_pages(index):
-            pages[page.path] = index_tpl.render(page=page, link=_linker(page.path))
+            key = _fingerprint("actors", page.path, page.title, [(letter, listed(m)) for letter, m in page.groups],
+                               listed(page.top), page.subpages)
+            specs.append(SitePage(page.path, key, _later(index_tpl.render, page=page, link=_linker(page.path))))
         chrono_tpl = self.env.get_template("chronology.md.j2")
         chrono = sitewide.chronology_pages(index)
-        contents = [(p.title, p.path, p.count) for p in chrono] if len(chrono) > 1 else []
         main = "chronologie/index.md"
+        total = len(index.events)
         if len(chrono) > 1:
-            pages[main] = chrono_tpl.render(page=None, contents=contents, total=len(index.events),
-                                            link=_linker(main), index=index)
+            contents = [(p.title, p.path, p.count) for p in chrono]
+            specs.append(SitePage(main, _fingerprint("chronology", main, contents, total),
+                                  _later(chrono_tpl.render, page=None, contents=contents, total=total,
+                                         link=_linker(main), index=index)))
+
         for page in chrono:
-            pages[page.path] = chrono_tpl.render(page=page, contents=[], total=len(index.events),
-                                                 link=_linker(page.path), index=index)
-        return pages
+            # Only a site small enough for one chronology page shows the total on it: on a
+            # page of a split chronology it would change with every article added anywhere.
+            page_total = total if page.path == main else None
+            # Each event by its digest, plus the site-wide names and paths of its actors.
+            shown = [(year, [(heading, [(e.digest, index.links(a, e.actors)) for a, e, _ in items])
+                             for heading, items in months]) for year, months in page.years]
+            key = _fingerprint("chronology", page.path, page.title, page.count, page_total, shown)
+            specs.append(SitePage(page.path, key, _later(chrono_tpl.render, page=page, contents=[], total=page_total,
+                                                         link=_linker(page.path), index=index)))
+        return specs
+
+    def _actor_page(self, actor: "sitewide.SiteActor", index: "sitewide.SiteIndex") -> str:
+        return self.env.get_template("actor.md.j2").render(
+            actor=actor, link=_linker(actor.path), published_label=published_label,
+            **sitewide.actor_page_data(actor, index))
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A cross-article page: where it goes, a key of what it shows, and how to render it."""
+
+    path: str
+    key: str
+    render: Callable[[], str]
+
+
+def _fingerprint(*parts) -> str:
+    # repr of tuples/lists of str, int and None is deterministic across runs.
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def _later(render: Callable[..., str], *args, **context) -> Callable[[], str]:
+    return lambda: render(*args, **context)
 
 
 def _linker(here: str):

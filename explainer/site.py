@@ -10,11 +10,15 @@ build.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
+import functools
 import json
 import logging
+import os
 import pathlib
+import pickle
+import tempfile
 import time
+from types import MappingProxyType
 
 import jinja2
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,7 +30,7 @@ from markupsafe import escape
 from . import corrections as corrections_mod
 from . import nlp as nlp_mod
 from . import sitewide
-from .cache import ExtractionCache, PageCache, cache_key, code_version, render_version
+from .cache import ExtractionCache, PageCache, cache_key, code_version, library_version, render_version
 from .corrections import Corrections
 from .errors import ExplainerError
 from .knowledge import Knowledge, KnowledgeError
@@ -37,13 +41,20 @@ from .render import Renderer
 log = logging.getLogger("explainer")
 
 # Kept for the whole process (``mkdocs serve`` re-imports the hook on every
-# rebuild, but not this module): extraction results by cache key, so an
-# unchanged seed costs neither spaCy nor a disk read; and the last slug each
-# seed had, so a seed broken during ``serve`` keeps its URL and shows its error.
-_MEMO: dict[str, Article] = {}
+# rebuild, but not this module), so that a rebuild reads nothing back from disk
+# for what did not change.  One dict, by namespaced key: "extract:" the
+# extracted article by extraction key (an unchanged seed costs neither spaCy
+# nor a disk read); "ref:" each seed's ArticleRef and correction problems;
+# "page:" an explainer's rendered files and "site:" a site-wide page, by page
+# key; "last:" the keys of a site's last build; "knowledge-" a knowledge file's
+# verdict.  And the last slug each seed had, so a seed broken during ``serve``
+# keeps its URL and shows its error.
+_MEMO: dict[str, object] = {}
 MIN_BATCH_PER_PROCESS = 50
 _MEMO_MAX = 20_000
 _LAST_SLUG: dict[str, str] = {}
+SITE_STORE = "last-build"  # the keys of the last build's pages (site-wide ones each in "site-<key>.txt")
+REFS_STORE = "refs"  # the last build's refs, one line each
 
 Severity = Literal["error", "warning"]
 
@@ -92,22 +103,56 @@ class SiteConfig:
         )
 
     def relative(self, path: pathlib.Path) -> str:
+        prefix = f"{self.root}/"
+        if path.is_absolute() and str(path).startswith(prefix) and "/../" not in str(path):
+            return str(path)[len(prefix):]  # the common case, without resolve()'s system calls
         try:
             return str(path.resolve().relative_to(self.root))
         except ValueError:
             return str(path)
 
 
-@dataclass(frozen=True)
 class Generated:
-    pages: dict[str, str]
-    articles: tuple[Article, ...]
-    problems: tuple[Problem, ...]
-    stats: dict[str, float]
+    """What a build produced: every page, the problems met, timings.
+
+    ``articles`` (the whole corrected articles, for ``check`` and tools) may
+    be given as a function: it is then called on first use only, because a
+    rebuild renders its pages without loading the unchanged articles.
+    """
+
+    def __init__(self, pages: dict[str, str],
+                 articles: "tuple[Article, ...] | Callable[[], tuple[Article, ...]]",
+                 problems: tuple[Problem, ...], stats: dict[str, float], sources: tuple[str, ...] | None = None):
+        self.pages = pages
+        self.problems = tuple(problems)
+        self.stats = stats
+        self._articles = articles
+        self._sources = sources
+
+    @functools.cached_property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(self._articles() if callable(self._articles) else self._articles)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The seed file of each article built (without loading the articles)."""
+        if self._sources is None:
+            return tuple(a.seed.source_file for a in self.articles)
+        return self._sources
 
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One article of the build: what the site-wide pages need, and how to get the whole article."""
+
+    ref: "sitewide.ArticleRef"
+    key: str  # changes whenever the corrected article may change
+    article: Callable[[], Article | None]
+    problems: list[Problem]  # of applying its correction file
 
 
 def discover_seeds(seeds_dir: pathlib.Path) -> list[pathlib.Path]:
@@ -189,20 +234,41 @@ class Generator:
 
     # -- extract ------------------------------------------------------------
     def load_knowledge(self) -> tuple[Knowledge, list[Problem], bytes]:
+        files, problems, blob = self.check_knowledge()
+        return _knowledge(*files), problems, blob
+
+    def check_knowledge(self) -> tuple[list[pathlib.Path], list[Problem], bytes]:
+        """The knowledge files that load, the problems of the others, and the bytes of the good ones.
+
+        A file's verdict is kept in the cache by its bytes and the code, so a
+        rebuild that extracts nothing never parses world.yaml (~0.3 s).
+        """
         problems: list[Problem] = []
         files: list[pathlib.Path] = []
         blob = b""
         for path in self.config.knowledge_files:
-            try:
-                _knowledge(path)
-            except KnowledgeError as exc:
-                problems.append(Problem("error", self.config.relative(path), getattr(exc, "line", None), str(exc)))
+            raw = path.read_bytes()
+            verdict_key = "knowledge-" + cache_key(raw, code_version(), str(path))
+            verdict = _MEMO.get(verdict_key) or self.pages_cache.get(verdict_key)
+            if verdict is None:
+                try:
+                    _knowledge(path)
+                    verdict = {"line": "", "error": ""}
+                except KnowledgeError as exc:
+                    line = getattr(exc, "line", None)
+                    verdict = {"line": str(line) if line else "", "error": str(exc)}
+                self.pages_cache.put(verdict_key, verdict)
+            _remember(verdict_key, verdict)
+            if verdict["error"]:
+                problems.append(Problem("error", self.config.relative(path), int(verdict["line"]) if verdict["line"] else None,
+                                        verdict["error"]))
                 continue
             files.append(path)
-            blob += path.read_bytes()
-        return _knowledge(*files), problems, blob
+            blob += raw
+        return files, problems, blob
 
-    def extract(self, seeds: Sequence[tuple[Seed, bytes]], knowledge: Knowledge, knowledge_blob: bytes,
+    def extract(self, seeds: Sequence[tuple[Seed, bytes]], knowledge: Knowledge | Callable[[], Knowledge],
+                knowledge_blob: bytes,
                 published: PubDate | None = None,
                 corrections: Mapping[str, Corrections] | None = None,
                 ) -> tuple[list[Article], list[Problem], dict[str, float]]:
@@ -212,6 +278,7 @@ class Generator:
         --published``); a seed's correction file may set its own (it wins).
         Both are part of the cache key; the rest of a correction file is
         applied after extraction (``apply_corrections``) and is not.
+        ``knowledge`` may be a function: it is then called only if a seed misses the cache.
         """
         corrections = corrections or {}
         articles: dict[int, Article] = {}
@@ -222,9 +289,9 @@ class Generator:
             override = (fix.published if fix and fix.published else None) or published
             key = cache_key(raw, knowledge_blob, version, seed.slug, override.value if override else "",
                             fix.extraction_key() if fix else "")
-            cached = _MEMO.get(key) or self.cache.get(key)
+            cached = _MEMO.get("extract:" + key) or self.cache.get(key)
             if cached is not None:
-                _remember(key, cached)
+                _remember("extract:" + key, cached)
                 articles[k] = dataclasses.replace(cached, seed=dataclasses.replace(cached.seed, source_file=seed.source_file))
             else:
                 misses.append((k, seed, key, override))
@@ -242,6 +309,8 @@ class Generator:
             texts = (Layout.of(seed).text for _, seed, _, _ in misses)
             n_process = self.n_process if len(misses) >= MIN_BATCH_PER_PROCESS * self.n_process else 1
             stats["n_process"] = float(n_process)
+            if callable(knowledge):
+                knowledge = knowledge()
             docs = nlp.pipe(texts, batch_size=16, n_process=n_process)
             for n, ((k, seed, key, override), doc) in enumerate(zip(misses, docs), start=1):
                 if self.progress:
@@ -254,7 +323,7 @@ class Generator:
                                             f"extraction failed ({type(exc).__name__}: {exc}); please report it"))
                     continue
                 self.cache.put(key, article)
-                _remember(key, article)
+                _remember("extract:" + key, article)
                 articles[k] = article
         return [articles[k] for k in sorted(articles)], problems, stats
 
@@ -273,52 +342,138 @@ class Generator:
 
     # -- render -------------------------------------------------------------
     def render(self, articles: Sequence[Article], problems: list[Problem]) -> dict[str, str]:
-        """Render every page; a broken template is a problem that names its file and line."""
-        renderer = Renderer(self.config.templates_dir)
-        index = sitewide.SiteIndex(articles)
-        pages: dict[str, str] = {}
-        rendered: list[Article] = []
+        """Render every page of ``articles`` (corrected already); template errors become problems."""
+        items = [_Item(sitewide.ArticleRef.of(a), cache_key(json.dumps(a.to_json(), ensure_ascii=False)),
+                       (lambda a=a: a), []) for a in articles]
+        return self._render(items, problems)
+
+    def _render(self, items: Sequence["_Item"], problems: list[Problem]) -> dict[str, str]:
+        """Every page, each re-rendered only when what it shows changed.
+
+        An explainer page is keyed by its article (``_Item.key``), the
+        templates and rendering code, and the site-wide keys of its actors;
+        each cross-article page by exactly what it shows (``Renderer.site_page_specs``).
+        When no article and no template changed since the last build, its keys
+        are reused as they are, without indexing the site again.
+        """
+        renderer = Renderer(self.config.templates_dir,
+                            self.config.cache_dir / "jinja" if self.config.cache_dir else None)
         version = render_version(self.config.templates_dir)
-        site_digest = hashlib.sha256(version.encode())
-        for article in articles:
-            data = json.dumps(article.to_json(), ensure_ascii=False) + "\n"
-            site_digest.update(data.encode())
-            # The page is a function of the article, the templates and the site-wide
-            # names of its actors: a rebuild with none of them changed reads it back.
-            links = json.dumps([index.key_of(article, a.id) for a in article.actors])
-            key = cache_key(data, version, links)
-            cached = self.pages_cache.get(key)
-            if cached is None:
-                corrections = str(pathlib.Path(article.seed.source_file).with_suffix(".yaml"))
+        site_key = cache_key(version, *(item.key for item in items))
+        last = self._last_build()
+        if last.get("site") == site_key:
+            pages = self._reuse(items, last)
+            if pages is not None:
                 try:
-                    cached = {"page": renderer.article(article, article.seed.source_file, corrections, index),
-                              "timeline": json.dumps(sitewide.timelinejs(article), ensure_ascii=False) + "\n"}
+                    pages["index.md"] = renderer.home([item.ref for item in items],
+                                                      [str(p) for p in problems if p.severity == "error"])
+                    return pages
                 except jinja2.TemplateError as exc:
-                    problems.append(self._template_problem(exc, f"while rendering {article.seed.source_file}"))
+                    problems.append(self._template_problem(exc, "while rendering the home page"))
+                    return pages
+        index = sitewide.SiteIndex([item.ref for item in items])
+        pages: dict[str, str] = {}
+        rendered: list[_Item] = []
+        explainer_keys: dict[str, str] = {}
+        failed = len(problems)
+        for item in items:
+            ref = item.ref
+            links = json.dumps(index.keys(ref))
+            key = cache_key(item.key, version, links)
+            cached = self._explainer(key)
+            if cached is None:
+                article = item.article()
+                if article is None:
+                    continue  # its extraction failed (a problem says so)
+                corrections = str(pathlib.Path(ref.source_file).with_suffix(".yaml"))
+                try:
+                    cached = {"page": renderer.article(article, ref.source_file, corrections, index),
+                              "timeline": json.dumps(sitewide.timelinejs(article), ensure_ascii=False) + "\n",
+                              "data": json.dumps(article.to_json(), ensure_ascii=False) + "\n"}
+                except jinja2.TemplateError as exc:
+                    problems.append(self._template_problem(exc, f"while rendering {ref.source_file}"))
                     continue
-                self.pages_cache.put(key, cached)
-            pages[f"explainers/{article.slug}.md"] = cached["page"]
-            pages[f"explainers/{article.slug}.json"] = data
-            pages[f"explainers/{article.slug}.timeline.json"] = cached["timeline"]
-            rendered.append(article)
-        if len(rendered) != len(index.articles):
-            index = sitewide.SiteIndex(rendered)  # never link to a page that failed to render
-            site_digest.update(b"partial")
+                self.pages_cache.put_texts(key, cached)
+                _remember("page:" + key, cached)
+            _add_explainer(pages, ref.slug, cached)
+            explainer_keys[item.key] = key
+            rendered.append(item)
+        if len(rendered) != len(items):
+            index = sitewide.SiteIndex([item.ref for item in rendered])  # never link to a page that failed to render
+        site_keys: dict[str, str] = {}
         try:
-            # Actor and chronology pages depend on every article: reuse them only when none changed.
-            key = "site-" + site_digest.hexdigest()
-            site_pages = self.pages_cache.get(key)
-            if site_pages is None:
-                site_pages = renderer.site_pages(index)
-                self.pages_cache.put(key, site_pages)
-            pages.update(site_pages)
+            site_pages = self._site_pages(renderer, index, version)
+            site_keys = {path: key for path, (key, _text) in site_pages.items()}
+            pages.update((path, text) for path, (_key, text) in site_pages.items())
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the actor and timeline pages"))
         try:
-            pages["index.md"] = renderer.home(rendered, [str(p) for p in problems if p.severity == "error"])
+            pages["index.md"] = renderer.home(index.articles, [str(p) for p in problems if p.severity == "error"])
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the home page"))
+        # A build with template errors is not one to reuse: the next one must report them again.
+        this = {"site": site_key if len(problems) == failed else "", "explainers": explainer_keys, "pages": site_keys}
+        if this != last:
+            _remember("last:" + self._store_id, this)
+            self.pages_cache.put(SITE_STORE, this)
         return pages
+
+    @property
+    def _store_id(self) -> str:
+        return str(self.config.cache_dir or self.config.root)
+
+    def _last_build(self) -> dict:
+        """The keys of the last build's pages: ``site`` (all its inputs), ``explainers`` and ``pages``."""
+        last = _MEMO.get("last:" + self._store_id)
+        if last is None:
+            last = self.pages_cache.get(SITE_STORE) or {}
+            _remember("last:" + self._store_id, last)
+        return last
+
+    def _explainer(self, key: str) -> dict[str, str] | None:
+        cached = _MEMO.get("page:" + key) or self.pages_cache.get_texts(key)
+        if cached is not None:
+            _remember("page:" + key, cached)
+        return cached
+
+    def _site_page(self, key: str) -> str | None:
+        stored = self.pages_cache.get_texts("site-" + key) if "site:" + key not in _MEMO else None
+        text = _MEMO.get("site:" + key) or (stored or {}).get("page")
+        if text is not None:
+            _remember("site:" + key, text)
+        return text
+
+    def _reuse(self, items: Sequence["_Item"], last: dict) -> dict[str, str] | None:
+        """The last build's pages, or None if one of them is missing from the cache."""
+        pages: dict[str, str] = {}
+        for item in items:
+            cached = self._explainer(last["explainers"].get(item.key, ""))
+            if cached is None:
+                return None
+            _add_explainer(pages, item.ref.slug, cached)
+        for path, key in last["pages"].items():
+            text = self._site_page(key)
+            if text is None:
+                return None
+            pages[path] = text
+        return pages
+
+    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str) -> dict[str, tuple[str, str]]:
+        """Actor, actor index, chronology and archive pages as ``{path: (key, text)}``.
+
+        A page rendered before with the same key is read back (memory, else
+        the cache); only the others are rendered.
+        """
+        current: dict[str, tuple[str, str]] = {}
+        for spec in renderer.site_page_specs(index):
+            key = cache_key(version, spec.key)
+            text = self._site_page(key)
+            if text is None:
+                text = spec.render()
+                self.pages_cache.put_texts("site-" + key, {"page": text})  # its length header catches a torn file
+                _remember("site:" + key, text)
+            current[spec.path] = (key, text)
+        return current
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
@@ -341,43 +496,152 @@ class Generator:
                 problems.append(Problem("warning", seed.source_file, 1,
                                         "no publication date: relative dates stay unresolved (add a "
                                         "`date YYYY-MM-DD` first line, or `published:` in the correction file)"))
-        knowledge, knowledge_problems, blob = self.load_knowledge()
+        knowledge_files, knowledge_problems, blob = self.check_knowledge()
         problems += knowledge_problems
         t1 = time.perf_counter()
-        articles, extract_problems, stats = self.extract(seeds, knowledge, blob, published, corrections)
+        items, extract_problems, stats = self._corrected(seeds, knowledge_files, blob, published, corrections)
         problems += extract_problems
-        articles, applied_problems = self.apply_corrections(articles, corrections)
-        problems += applied_problems
         t2 = time.perf_counter()
-        pages = self.render(articles, problems)
-        flag_pages(pages, articles, problems, self.config)
+        pages = self._render(items, problems)
+        flag_pages(pages, [item.ref for item in items], problems, self.config)
         t3 = time.perf_counter()
         stats.update(read_s=t1 - t0, extract_s=t2 - t1, render_s=t3 - t2, seeds=float(len(seed_paths)))
-        return Generated(pages=pages, articles=tuple(articles), problems=tuple(problems), stats=stats)
+        return Generated(pages=pages, problems=tuple(problems), stats=stats,
+                         articles=lambda: tuple(a for a in (item.article() for item in items) if a is not None),
+                         sources=tuple(item.ref.source_file for item in items))
 
+    def _corrected(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_files: Sequence[pathlib.Path], blob: bytes,
+                   published: PubDate | None, corrections: Mapping[str, Corrections],
+                   ) -> tuple[list["_Item"], list[Problem], dict[str, float]]:
+        """Each seed's corrected article as an ``_Item``: its ``ArticleRef`` and how to get the whole article.
+
+        The ref and the problems of applying the seed's corrections are kept
+        (memory and cache) under a key of the seed, its corrections, the
+        knowledge, the model and the library's code: an unchanged seed costs
+        one small read, and its whole article is loaded only if a page that
+        shows its text has to be rendered again.
+        """
+        knowledge = lambda: _knowledge(*knowledge_files, cache_dir=self.config.cache_dir)  # noqa: E731 - only if a seed is extracted
+        version = code_version() + nlp_mod.model_version(self.config.model) + library_version()
+        keyed: list[tuple[Seed, bytes, str, list | None]] = []
+        bundle: dict | None = None  # the last build's refs, read from the cache only if memory misses one
+        for seed, raw in seeds:
+            fix = corrections.get(seed.source_file)
+            override = (fix.published if fix and fix.published else None) or published
+            key = cache_key(raw, blob, version, seed.slug, seed.source_file, override.value if override else "",
+                            repr(fix))
+            entry = _MEMO.get("ref:" + key)
+            if entry is None:
+                if bundle is None:
+                    bundle = self.pages_cache.get_lines(REFS_STORE)
+                try:
+                    ref, issues = json.loads(bundle[key])
+                    entry = (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues])
+                except (KeyError, ValueError, TypeError):
+                    entry = None  # not stored, or not in the form this code writes: a miss
+            keyed.append((seed, raw, key, entry))
+        # Seeds with no stored ref: extract (cache or spaCy), correct, keep the whole article at hand.
+        missing = [(seed, raw) for seed, raw, _key, entry in keyed if entry is None]
+        articles, problems, stats = self.extract(missing, knowledge, blob, published, corrections)
+        fresh = {a.seed.source_file: a for a in articles}
+        items: list[_Item] = []
+        for seed, raw, key, entry in keyed:
+            if entry is None:
+                article = fresh.get(seed.source_file)
+                if article is None:
+                    continue  # extraction failed: reported by extract()
+                article, issues = corrections_mod.apply(article, corrections.get(seed.source_file))
+                entry = (sitewide.ArticleRef.of(article), [Problem(*issue) for issue in issues])
+                loader = (lambda article=article: article)
+            else:
+                stats["cached"] += 1
+                loader = self._loader(seed, raw, knowledge, blob, published, corrections)
+            _remember("ref:" + key, entry)
+            problems.extend(entry[1])
+            items.append(_Item(entry[0], key, functools.cache(loader), entry[1]))
+        # One file for the refs of the last build: a new process reads it in one go instead of
+        # a file per seed.  Rewritten when read and not current (all from memory: still current,
+        # or a superset after a seed was deleted, which is harmless).
+        if bundle is not None and bundle.keys() != {item.key for item in items}:
+            self.pages_cache.put_lines(REFS_STORE, {
+                item.key: bundle.get(item.key) or json.dumps(
+                    [item.ref.to_json(), [dataclasses.astuple(p) for p in item.problems]], ensure_ascii=False)
+                for item in items})
+        return items, problems, stats
+
+    def _loader(self, seed: Seed, raw: bytes, knowledge: Callable[[], Knowledge], blob: bytes,
+                published: PubDate | None, corrections: Mapping[str, Corrections]) -> Callable[[], Article | None]:
+        """How to get the whole corrected article of a seed whose ref was stored (cache, or spaCy if it is gone)."""
+        def load() -> Article | None:
+            articles, _problems, _stats = self.extract([(seed, raw)], knowledge, blob, published, corrections)
+            if not articles:
+                return None
+            return corrections_mod.apply(articles[0], corrections.get(seed.source_file))[0]
+        return load
 
 _KNOWLEDGE: dict[tuple, Knowledge] = {}
 
 
-def _knowledge(*paths: pathlib.Path) -> Knowledge:
-    """``Knowledge.load``, kept while the files are unchanged (parsing world.yaml costs ~0.3 s a rebuild)."""
+def _knowledge(*paths: pathlib.Path, cache_dir: pathlib.Path | None = None) -> Knowledge:
+    """``Knowledge.load``, kept while the files are unchanged (parsing world.yaml costs ~0.3 s a rebuild).
+
+    With ``cache_dir``, also kept on disk for the next process, by the files'
+    bytes and the extraction code: one changed seed then costs its own
+    extraction, not a parse of world.yaml too.
+    """
     from .knowledge import WORLD
 
     key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in (WORLD, *paths))
     if key not in _KNOWLEDGE:
         if len(_KNOWLEDGE) > 8:
             _KNOWLEDGE.clear()
-        _KNOWLEDGE[key] = Knowledge.load(*paths)
+        stored = None
+        if cache_dir is not None:
+            digest = cache_key(code_version(), *(str(p) for p in paths), *(p.read_bytes() for p in paths))
+            stored = cache_dir / f"knowledge-{digest}.pickle"
+        _KNOWLEDGE[key] = _unpickle_knowledge(stored) or Knowledge.load(*paths)
+        if stored is not None and not stored.exists():
+            _pickle_knowledge(_KNOWLEDGE[key], stored)
     return _KNOWLEDGE[key]
 
 
-def _remember(key: str, article: Article) -> None:
+# Pickle, because the cache is ours like the code beside it (a process that can
+# write .cache/ can write explainer/ too).  Knowledge freezes its tables as
+# mapping proxies, which do not pickle: they travel as dicts.
+def _pickle_knowledge(knowledge: Knowledge, path: pathlib.Path) -> None:
+    fields = {f.name: getattr(knowledge, f.name) for f in dataclasses.fields(knowledge)}
+    data = {name: dict(v) if isinstance(v, MappingProxyType) else v for name, v in fields.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def _unpickle_knowledge(path: pathlib.Path | None) -> Knowledge | None:
+    if path is None:
+        return None
+    try:
+        data = pickle.loads(path.read_bytes())
+        return Knowledge(**{name: MappingProxyType(v) if isinstance(v, dict) else v for name, v in data.items()})
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
+        return None
+
+
+def _add_explainer(pages: dict[str, str], slug: str, cached: Mapping[str, str]) -> None:
+    pages[f"explainers/{slug}.md"] = cached["page"]
+    pages[f"explainers/{slug}.json"] = cached["data"]
+    pages[f"explainers/{slug}.timeline.json"] = cached["timeline"]
+
+
+def _remember(key: str, value) -> None:
     if len(_MEMO) >= _MEMO_MAX:
         _MEMO.clear()
-    _MEMO[key] = article
+    _MEMO[key] = value
 
 
-def flag_pages(pages: dict[str, str], articles: Sequence[Article], problems: Sequence[Problem],
+def flag_pages(pages: dict[str, str], articles: Sequence["Article | sitewide.ArticleRef"], problems: Sequence[Problem],
                config: SiteConfig) -> None:
     """Make errors visible where the editor looks: on the page itself.
 
@@ -393,7 +657,7 @@ def flag_pages(pages: dict[str, str], articles: Sequence[Article], problems: Seq
             errors.setdefault(stem, []).append(problem)
     live: set[str] = set()
     for article in articles:
-        source = article.seed.source_file
+        source = article.seed.source_file if isinstance(article, Article) else article.source_file
         live.add(source)
         _LAST_SLUG[source] = article.slug
         found = errors.get(str(pathlib.Path(source).with_suffix("")))

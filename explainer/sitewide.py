@@ -10,7 +10,9 @@ corpus is capped or split over several pages, so that no page passes
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import json
 import posixpath
 import re
@@ -18,11 +20,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markupsafe import escape
 
 from . import dates_fr
-from .model import Actor, Article, Event, Timex
+from .model import Actor, Article, Event, PubDate, Timex
 
 # Caps that keep every generated page well under 100 KB of HTML.
 HOME_CARDS = 24          # cards on the home page; the rest go to the archive pages
@@ -33,6 +36,8 @@ ACTOR_TOP = 60           # "most cited" actors on a split index
 ACTOR_ARTICLES = 60      # appearances listed on one actor page
 ACTOR_EVENTS = 60        # events listed on one actor page
 CHRONO_PAGE = 100        # events per chronology page
+JSONLD_MENTIONS = 20     # actors besides the "about" ones in an explainer's JSON-LD
+JSONLD_EVENTS = 12       # events in an explainer's JSON-LD
 
 SCHEMA_TYPES = {
     "person": "Person", "organization": "Organization", "state": "Country", "place": "Place",
@@ -40,6 +45,9 @@ SCHEMA_TYPES = {
 }
 
 
+# The same few thousand names come back in every article: folding each once per
+# process takes the site index from ~0.5 s to a few ms at 1000 articles.
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key: "Séoul" and "seoul" fold alike."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -47,6 +55,7 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """``fold`` for ids and names, never empty: a name in another script gets a stable hash."""
     return fold(text) or "a-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
@@ -75,8 +84,113 @@ def relative_url(from_page: str, to_path: str, anchor: str | None = None) -> str
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def article_path(article: Article) -> str:
+def article_path(article: Article | ArticleRef) -> str:
     return f"explainers/{article.slug}.md"
+
+
+# -- what site-wide pages show of one article ---------------------------------------
+# NamedTuples rather than dataclasses: a new process builds some 60,000 of them
+# from the cache for a 1000-article site, and a tuple is several times faster to make.
+class ActorRef(NamedTuple):
+    """An actor as one article names it, without its mention offsets (only their number)."""
+
+    id: str
+    name: str
+    type: str
+    role: str | None
+    aliases: tuple[str, ...]
+    affiliation: str | None
+    mentions: int
+    digest: str  # of all that the actor's site-wide page shows of this article
+    id_key: str  # _key(id) and _key(name), stored: folding every name again costs a new process ~50 ms
+    name_key: str
+
+
+class EventRef(NamedTuple):
+    """A dated event as the site-wide pages show it (no source sentence)."""
+
+    id: str
+    summary: str
+    actors: tuple[str, ...]
+    status: str
+    digest: str  # of all that a chronology page shows of it, but the linked actors' names
+
+
+class DateRef(NamedTuple):
+    """The date of an ``EventRef``: what ``render.date_label`` and the sort keys read."""
+
+    id: str
+    type: str
+    value: str
+    mod: str | None
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What the home, archive, actor and chronology pages show of one article.
+
+    A small fraction of the ``Article`` (no text, no offsets): a rebuild reads
+    these back for every unchanged article instead of whole articles.  Each
+    actor and event carries a digest of what the site-wide pages show of it,
+    so that a page is re-rendered only when one of its rows changed.
+    """
+
+    slug: str
+    source_file: str
+    title: str
+    published: PubDate | None
+    dateline: str | None
+    reviewed: bool
+    actors: tuple[ActorRef, ...]
+    events: tuple[tuple[EventRef, DateRef], ...]  # dated events only, in article order
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleRef":
+        seed = article.seed
+        timexes = {t.id: t for t in article.timexes}
+        head = [article.slug, seed.title, seed.published.value if seed.published else None]
+        events = []
+        for e in article.events:
+            t = timexes.get(e.timex)
+            if t is not None:
+                date = DateRef(t.id, t.type, t.value, t.mod, t.resolved)
+                row = [*head, e.id, e.summary, e.status, list(e.actors), list(date)]
+                events.append((EventRef(e.id, e.summary, tuple(e.actors), e.status, _digest(row)), date))
+        actors = []
+        for a in article.actors:
+            row = [*head, a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, len(a.mentions),
+                   [e.digest for e, _ in events if a.id in e.actors]]
+            actors.append(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions),
+                                   _digest(row), _key(a.id), _key(a.name)))
+        return cls(slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
+                   dateline=seed.dateline, reviewed=article.review is not None, actors=tuple(actors),
+                   events=tuple(events))
+
+    def to_json(self) -> list:
+        return [self.slug, self.source_file, self.title,
+                [self.published.value, self.published.precision] if self.published else None,
+                self.dateline, self.reviewed, [list(a) for a in self.actors],
+                [[list(e), list(t)] for e, t in self.events]]
+
+    @classmethod
+    def from_json(cls, data: list) -> "ArticleRef":
+        slug, source_file, title, published, dateline, reviewed, actors, events = data
+        return cls(
+            slug=slug, source_file=source_file, title=title,
+            published=PubDate(*published) if published else None, dateline=dateline, reviewed=reviewed,
+            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m, d, ik, nk) for i, n, ty, r, al, af, m, d, ik, nk in actors),
+            events=tuple((EventRef(i, summary, tuple(who), status, d), DateRef(*date))
+                         for (i, summary, who, status, d), date in events),
+        )
+
+
+def _digest(row: list) -> str:
+    return hashlib.sha256(json.dumps(row, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def as_ref(article: "Article | ArticleRef") -> ArticleRef:
+    return article if isinstance(article, ArticleRef) else ArticleRef.of(article)
 
 
 # -- actors across articles --------------------------------------------------------
@@ -87,14 +201,16 @@ class SiteActor:
     key: str
     names: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
-    appearances: list[tuple[Article, Actor]] = field(default_factory=list)
-    events: list[tuple[Article, Event, Timex]] = field(default_factory=list)
+    appearances: list[tuple[ArticleRef, ActorRef]] = field(default_factory=list)
+    events: list[tuple[ArticleRef, EventRef, DateRef]] = field(default_factory=list)
 
-    @property
+    # Read only once the index is built (``SiteIndex`` fills the counters first), and many
+    # times by the pages: computed once.
+    @functools.cached_property
     def name(self) -> str:
         return self.names.most_common(1)[0][0]
 
-    @property
+    @functools.cached_property
     def type(self) -> str:
         return self.types.most_common(1)[0][0]
 
@@ -102,77 +218,94 @@ class SiteActor:
     def path(self) -> str:
         return f"acteurs/{self.key}.md"
 
-    @property
+    @functools.cached_property
     def mentions(self) -> int:
-        return sum(len(actor.mentions) for _, actor in self.appearances)
+        return sum(actor.mentions for _, actor in self.appearances)
 
-    @property
+    @functools.cached_property
     def aliases(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for _, actor in self.appearances:
-            for alias in (actor.name, *actor.aliases):
-                if alias != self.name:
-                    seen.setdefault(alias, None)
+        seen = dict.fromkeys(itertools.chain.from_iterable((actor.name, *actor.aliases) for _, actor in self.appearances))
+        seen.pop(self.name, None)
         return list(seen)
 
 
-def pub_key(article: Article) -> str:
-    return article.seed.published.value if article.seed.published else ""
+def pub_key(article: ArticleRef) -> str:
+    return article.published.value if article.published else ""
 
 
 class SiteIndex:
     """Actors merged by id, then by folded name; every dated event of the site."""
 
-    def __init__(self, articles: Sequence[Article]):
-        self.articles = list(articles)
+    def __init__(self, articles: Sequence[Article | ArticleRef]):
+        self.articles = [as_ref(a) for a in articles]
         self.actors: dict[str, SiteActor] = {}
         self._by_local: dict[tuple[str, str], str] = {}  # (article slug, actor id) → site key
         by_id: dict[str, str] = {}
         by_name: dict[str, str] = {}
+        actors, by_local = self.actors, self._by_local  # locals: this loop runs once per appearance
         for article in self.articles:
+            slug = article.slug
             for actor in article.actors:
-                fid, fname = _key(actor.id), _key(actor.name)
+                fid, fname = actor.id_key, actor.name_key
                 key = by_id.get(fid) or by_name.get(fname)
                 if key is None:
                     # A clash of ids between different names gets a suffix derived from the
                     # name, not from the order of the articles: actor URLs must not move
                     # when an unrelated article is added.
-                    key = fid if fid not in self.actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
-                    self.actors[key] = SiteActor(key)
+                    key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
+                    actors[key] = SiteActor(key)
                 by_id.setdefault(fid, key)
                 by_name.setdefault(fname, key)
-                entry = self.actors[key]
-                entry.names[actor.name] += len(actor.mentions) or 1
-                entry.types[actor.type] += 1
+                entry = actors[key]
+                names = entry.names
+                names[actor.name] = names.get(actor.name, 0) + (actor.mentions or 1)
+                entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
                 entry.appearances.append((article, actor))
-                self._by_local[(article.slug, actor.id)] = key
-        self.events: list[tuple[Article, Event, Timex]] = []
+                by_local[(slug, actor.id)] = key
+        self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
-            timexes = {t.id: t for t in article.timexes}
-            for event in article.events:
-                timex = timexes.get(event.timex)
-                if timex is None:
-                    continue
+            for event, timex in article.events:
                 self.events.append((article, event, timex))
                 for actor_id in dict.fromkeys(event.actors):
                     key = self._by_local.get((article.slug, actor_id))
                     if key:
                         self.actors[key].events.append((article, event, timex))
 
-    def key_of(self, article: Article, actor_id: str) -> str | None:
+    def link(self, article: ArticleRef, actor_id: str) -> tuple[str, str] | None:
+        """Site key and name of an article's actor: what a link to its page shows."""
+        site = self.actor_of(article, actor_id)
+        return (site.key, site.name) if site else None
+
+    def links(self, article: ArticleRef, actor_ids: Sequence[str]) -> list[tuple[str, str] | None]:
+        """``link`` for several actors of an article (inlined: called for every event of the site)."""
+        slug, by_local, actors = article.slug, self._by_local, self.actors
+        keys = [by_local.get((slug, actor_id)) for actor_id in actor_ids]
+        return [(key, actors[key].name) if key else None for key in keys]
+
+    def keys(self, article: ArticleRef) -> list[str | None]:
+        """``key_of`` each of the article's actors, in order."""
+        slug, by_local = article.slug, self._by_local
+        return [by_local.get((slug, actor.id)) for actor in article.actors]
+
+    def key_of(self, article: Article | ArticleRef, actor_id: str) -> str | None:
         return self._by_local.get((article.slug, actor_id))
 
-    def actor_of(self, article: Article, actor_id: str) -> SiteActor | None:
+    def actor_of(self, article: Article | ArticleRef, actor_id: str) -> SiteActor | None:
         key = self.key_of(article, actor_id)
         return self.actors[key] if key else None
 
 
-def event_sort_key(item: tuple[Article, Event, Timex]) -> tuple:
+def event_sort_key(item: tuple[ArticleRef, EventRef, DateRef]) -> tuple:
     article, event, timex = item
-    return dates_fr.sort_key(timex.value, timex.mod), pub_key(article), article.slug, event.id
+    return _sort_key(timex.value, timex.mod), pub_key(article), article.slug, event.id
 
 
-def newest_first(articles: Sequence[Article]) -> list[Article]:
+@functools.lru_cache(maxsize=65536)
+def _sort_key(value: str, mod: str | None) -> tuple:
+    return dates_fr.sort_key(value, mod)  # the same few thousand values recur across articles
+
+
+def newest_first(articles: Sequence[ArticleRef]) -> list[ArticleRef]:
     return sorted(articles, key=lambda a: (pub_key(a), a.slug), reverse=True)
 
 
@@ -182,15 +315,20 @@ class ChronoPage:
     path: str
     title: str
     # (year, [(month heading, [(article, event, timex)])])
-    years: list[tuple[str, list[tuple[str, list[tuple[Article, Event, Timex]]]]]]
+    years: list[tuple[str, list[tuple[str, list[tuple[ArticleRef, EventRef, DateRef]]]]]]
     count: int
 
 
-def _year_month(timex: Timex) -> tuple[str, int | None]:
-    year, month, _, _ = dates_fr.sort_key(timex.value, timex.mod)
+def _year_month(timex: "DateRef") -> tuple[str, int | None]:
+    return _value_year_month(timex.value, timex.mod)
+
+
+@functools.lru_cache(maxsize=65536)
+def _value_year_month(value: str, mod: str | None) -> tuple[str, int | None]:
+    year, month, _, _ = _sort_key(value, mod)
     if year == 9999:
         return "Date inconnue", None
-    m = re.match(r"^\d{4}-(\d{2})", timex.value)
+    m = re.match(r"^\d{4}-(\d{2})", value)
     return str(year), int(m[1]) if m else None
 
 
@@ -200,7 +338,7 @@ def _month_heading(year: str, month: int | None) -> str:
     return dates_fr.format_value(f"{year}-{month:02d}")
 
 
-def _group_months(items: list[tuple[Article, Event, Timex]]) -> list[tuple[str, list]]:
+def _group_months(items: list[tuple[ArticleRef, EventRef, DateRef]]) -> list[tuple[str, list]]:
     """Events of one year, already in order, under month headings.
 
     Consecutive runs share a heading, so an event known only to the year
@@ -292,7 +430,7 @@ def actor_index_pages(index: SiteIndex) -> list[ActorIndexPage]:
     return [ActorIndexPage("acteurs/index.md", "Acteurs", [], top, subpages)] + pages
 
 
-def archive_pages(ordered: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+def archive_pages(ordered: Sequence[ArticleRef]) -> list[tuple[str, list[ArticleRef]]]:
     """Articles past the home page's cards, newest first, in pages of ``ARCHIVE_PAGE``."""
     if len(ordered) <= HOME_CARDS:
         return []
@@ -353,22 +491,19 @@ def jsonld(article: Article, index: SiteIndex | None = None, *, about: int = 3) 
         return node
 
     timexes = {t.id: t for t in article.timexes}
-    actors_by_id = {a.id: a for a in article.actors}
     events = []
     for event in article.events:
         timex = timexes.get(event.timex)
         if timex is None:
             continue
-        node = {"@type": "Event", "name": event.summary, "description": event.sentence}
+        # Name and date only: the source sentence and the event's actors are already on the
+        # page, and repeating them here made the JSON-LD a fifth of a long article's HTML.
+        node = {"@type": "Event", "name": event.summary}
         start = _iso_date(timex.value)
         if start:
             node["startDate"] = start
         if event.status == "planned":
             node["eventStatus"] = "https://schema.org/EventScheduled"
-        people = [actors_by_id[a].name for a in event.actors if a in actors_by_id]
-        if people:
-            node["actor"] = [{"@type": SCHEMA_TYPES.get(actors_by_id[a].type, "Thing"),
-                              "name": actors_by_id[a].name} for a in event.actors if a in actors_by_id]
         events.append(node)
     data: dict = {
         "@context": "https://schema.org",
@@ -387,7 +522,10 @@ def jsonld(article: Article, index: SiteIndex | None = None, *, about: int = 3) 
                          **({"creditText": seed.photo.credit} if seed.photo.credit else {})}
     if ranked[:about]:
         data["about"] = [thing(a) for a in ranked[:about]]
-    mentions = [thing(a) for a in ranked[about:]] + events
+    # Capped (most-mentioned actors, events in reading order): the JSON-LD sits in the
+    # page's <head>, and a long article's full lists made it a tenth of the HTML
+    # while the page itself and its JSON downloads carry every actor and event.
+    mentions = [thing(a) for a in ranked[about:about + JSONLD_MENTIONS]] + events[:JSONLD_EVENTS]
     if mentions:
         data["mentions"] = mentions
     data["wordCount"] = sum(len(p.split()) for p in seed.paragraphs)

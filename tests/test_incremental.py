@@ -1,0 +1,238 @@
+"""Incremental generation: a changed input changes the pages that show it, an unchanged one is reused.
+
+Extraction is faked (no model): it finds a fixed list of names and dates in
+the text, so the site-wide pages (actors, chronology, archives) have content.
+The reference for every rebuild is a build from scratch (no cache, new
+memory): incremental output must be byte-identical to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import pathlib
+import re
+import shutil
+
+import pytest
+
+from explainer import cache as cache_mod
+from explainer import render as render_mod
+from explainer import site as site_mod
+from explainer.model import Actor, Article, Event, Mention, Timex
+from explainer.site import Generator, SiteConfig
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NAMES = {"Lloyd Austin": "person", "Shin Won-sik": "person", "Séoul": "place", "Tokyo": "place",
+         "Japon": "state", "OTAN": "organization"}
+DATES = {"12 novembre 2023": "2023-11-12", "avril 2024": "2024-04", "mai 2023": "2023-05"}
+
+
+class FakeDoc:
+    def __init__(self, text):
+        self.text = text
+
+
+class FakeNLP:
+    def pipe(self, texts, batch_size=16, n_process=1):
+        return (FakeDoc(t) for t in texts)
+
+
+def fake_extract_article(seed, doc, knowledge, published=None, calls=None):
+    calls.append(seed.source_file)
+    actors, timexes, events = [], [], []
+    for name, kind in NAMES.items():
+        mentions = tuple(Mention(p, m.start(), m.end(), name) for p, text in enumerate(seed.paragraphs)
+                         for m in re.finditer(re.escape(name), text))
+        if mentions:
+            ident = re.sub(r"[^a-z]+", "-", name.lower())
+            actors.append(Actor(ident, name, kind, "ministre" if kind == "person" else None, (), None, mentions))
+    for text, value in DATES.items():
+        for p, paragraph in enumerate(seed.paragraphs):
+            k = paragraph.find(text)
+            if k >= 0:
+                tid = f"t{len(timexes) + 1}"
+                timexes.append(Timex(tid, p, k, k + len(text), text, "DATE", value, None))
+                sentence = paragraph.split(".")[0]
+                who = tuple(a.id for a in actors if any(m.paragraph == p for m in a.mentions))
+                events.append(Event(f"e{len(events) + 1}", tid, sentence, sentence + ".", who, "past"))
+                break
+    return Article(seed=seed, actors=tuple(actors), timexes=tuple(timexes), events=tuple(events))
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """The seeds extracted, and the explainer pages rendered, in order."""
+    log = Calls(extracted=[], rendered=[], site=[])
+    monkeypatch.setattr("explainer.extract.extract_article",
+                        functools.partial(fake_extract_article, calls=log["extracted"]))
+    monkeypatch.setattr("explainer.nlp.load", functools.lru_cache(maxsize=1)(lambda name=None: FakeNLP()))
+    monkeypatch.setattr(site_mod, "_MEMO", {})
+    monkeypatch.setattr(site_mod, "_LAST_SLUG", {})
+    article = render_mod.Renderer.article
+
+    def counting_article(self, a, *args, **kwargs):
+        log["rendered"].append(a.seed.source_file)
+        return article(self, a, *args, **kwargs)
+
+    monkeypatch.setattr(render_mod.Renderer, "article", counting_article)
+    site_page_specs = render_mod.Renderer.site_page_specs
+
+    def counting_specs(self, index):
+        specs = site_page_specs(self, index)
+        return [dataclasses.replace(s, render=_logged(s.render, s.path, log["site"])) for s in specs]
+
+    monkeypatch.setattr(render_mod.Renderer, "site_page_specs", counting_specs)
+    return log
+
+
+class Calls(dict):
+    def clear(self) -> None:
+        for seen in self.values():
+            seen.clear()  # in place: the fakes hold these lists
+
+
+def _logged(render, path, log):
+    def wrapped():
+        log.append(path)
+        return render()
+    return wrapped
+
+
+SEEDS = {
+    "a": ("2023-11-12", "Sommet à Séoul", "Lloyd Austin a rencontré Shin Won-sik le 12 novembre 2023 à Séoul."),
+    "b": ("2024-01-05", "Visite au Japon", "Lloyd Austin ira au Japon et à Tokyo en avril 2024. L'OTAN observe."),
+    "c": ("2023-06-01", "Exercices", "Le Japon et l'OTAN ont tenu des exercices en mai 2023 près de Tokyo."),
+}
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    for stem, (date, title, body) in SEEDS.items():
+        write_seed(tmp_path, stem, date, title, body)
+    return tmp_path
+
+
+def write_seed(root: pathlib.Path, stem: str, date: str, title: str, body: str) -> None:
+    (root / "seeds" / f"{stem}.txt").write_text(f"date {date}\n\n{title}\n\n{body}\n", "utf-8")
+
+
+def build(root: pathlib.Path):
+    return Generator(SiteConfig.from_root(root)).generate()
+
+
+def from_scratch(root: pathlib.Path, monkeypatch) -> dict[str, str]:
+    """The pages a build with no cache and nothing in memory gives (memory restored after)."""
+    saved = dict(site_mod._MEMO)
+    site_mod._MEMO.clear()
+    try:
+        return Generator(SiteConfig.from_root(root, cache=False)).generate().pages
+    finally:
+        site_mod._MEMO.clear()
+        site_mod._MEMO.update(saved)
+
+
+def new_process(monkeypatch) -> None:
+    """What a new process keeps: the disk cache only."""
+    site_mod._MEMO.clear()
+    for function in (cache_mod.code_version, cache_mod.library_version):
+        function.cache_clear()
+
+
+def test_unchanged_site_is_reused_in_memory_and_from_disk(project, calls, monkeypatch):
+    first = build(project).pages
+    assert sorted(calls["extracted"]) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]
+    assert len(calls["rendered"]) == 3 and calls["site"]
+    calls.clear()
+    assert build(project).pages == first  # same process
+    new_process(monkeypatch)
+    assert build(project).pages == first  # new process, disk cache
+    assert calls["extracted"] == [] and calls["rendered"] == [] and calls["site"] == []
+    assert first == from_scratch(project, monkeypatch)
+
+
+def test_changed_seed_changes_its_pages_and_reuses_the_others(project, calls, monkeypatch):
+    first = build(project).pages
+    calls.clear()
+    new_process(monkeypatch)
+    write_seed(project, "c", "2023-06-01", "Exercices", "Le Japon et l'OTAN ont tenu des exercices en mai 2023 "
+               "près de Tokyo. Shin Won-sik était présent.")
+    second = build(project).pages
+    assert calls["extracted"] == ["seeds/c.txt"]
+    assert calls["rendered"] == ["seeds/c.txt"]
+    slug_c = next(p for p in second if p.startswith("explainers/exercices") and p.endswith(".md"))
+    assert second[slug_c] != first[slug_c] and "Shin Won-sik était présent" in second[slug_c]
+    # Only the site-wide pages that show something of c changed are rendered: Shin Won-sik's
+    # (a new appearance) — not Lloyd Austin's, which c does not mention.
+    assert "acteurs/shin-won-sik.md" in calls["site"]
+    assert "acteurs/lloyd-austin.md" not in calls["site"]
+    assert "Exercices" in second["acteurs/shin-won-sik.md"] and "Exercices" not in first["acteurs/shin-won-sik.md"]
+    for path in ("explainers/sommet-a-seoul.md", "explainers/visite-au-japon.md", "acteurs/lloyd-austin.md"):
+        assert second[path] == first[path]
+    assert second == from_scratch(project, monkeypatch)
+
+
+def test_changed_title_reaches_every_page_that_shows_it(project, calls, monkeypatch):
+    build(project)
+    calls.clear()
+    write_seed(project, "b", "2024-01-05", "Visite au Japon", SEEDS["b"][2])  # same bytes: nothing to do
+    build(project)
+    assert calls["extracted"] == [] and calls["site"] == []
+    (project / "seeds" / "b.yaml").write_text("title: Voyage à Tokyo\n", "utf-8")
+    pages = build(project).pages
+    assert calls["extracted"] == []  # a title correction is applied to the cached extraction
+    assert calls["rendered"] == ["seeds/b.txt"]
+    for path in ("acteurs/lloyd-austin.md", "acteurs/tokyo.md", "chronologie/index.md", "index.md"):
+        assert "Voyage à Tokyo" in pages[path], path
+    assert "Voyage à Tokyo" not in pages["acteurs/shin-won-sik.md"]
+    assert pages == from_scratch(project, monkeypatch)
+
+
+def test_changed_template_rerenders_and_changed_knowledge_reextracts(project, calls, monkeypatch):
+    build(project)
+    calls.clear()
+    template = project / "templates" / "actor.md.j2"
+    template.write_text(template.read_text("utf-8").replace("Tous les acteurs", "Tous les acteurs du site"), "utf-8")
+    pages = build(project).pages
+    assert calls["extracted"] == [] and len(calls["rendered"]) == 3  # render version changed: all re-rendered
+    assert "Tous les acteurs du site" in pages["acteurs/lloyd-austin.md"]
+    calls.clear()
+    (project / "knowledge.yaml").write_text("actors:\n  - name: Lloyd Austin\n    type: person\n", "utf-8")
+    new_process(monkeypatch)
+    pages = build(project).pages
+    assert sorted(calls["extracted"]) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]
+    assert pages == from_scratch(project, monkeypatch)
+
+
+def test_changed_code_invalidates_the_stored_state(project, calls, monkeypatch):
+    build(project)
+    calls.clear()
+    new_process(monkeypatch)
+    monkeypatch.setattr(site_mod, "library_version", lambda: "another-version")
+    pages = build(project).pages
+    # The extraction cache does not depend on this version (render and corrections code do):
+    # nothing is extracted again, but every ref and page is rebuilt from the cached extraction.
+    assert calls["extracted"] == [] and len(calls["rendered"]) == 3
+    assert pages == from_scratch(project, monkeypatch)
+
+
+def test_deleted_seed_disappears_from_every_page(project, calls, monkeypatch):
+    first = build(project).pages
+    assert "Exercices" in first["acteurs/otan.md"]
+    (project / "seeds" / "c.txt").unlink()
+    new_process(monkeypatch)
+    pages = build(project).pages
+    assert not any(p.startswith("explainers/exercices") for p in pages)
+    assert "Exercices" not in pages["acteurs/otan.md"] and "Exercices" not in pages["index.md"]
+    assert pages == from_scratch(project, monkeypatch)
+
+
+def test_corrupt_cache_entries_are_misses(project, calls, monkeypatch):
+    first = build(project).pages
+    folder = project / ".cache" / "explainer" / "pages"
+    for path in folder.iterdir():
+        path.write_text(path.read_text("utf-8")[:40], "utf-8")  # torn writes everywhere
+    new_process(monkeypatch)
+    assert build(project).pages == first
