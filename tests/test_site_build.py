@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -79,3 +80,31 @@ def test_strict_build_fails_on_a_broken_seed_but_warns_in_a_normal_one(tmp_path)
     normal = subprocess.run([*MKDOCS, "build"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert normal.returncode == 0
     assert len(explainer_pages(project / "site")) == 1
+
+
+def test_fast_rebuild_hook_changes_no_page(tmp_path):
+    """hooks/fast_rebuild.py hides our HTML blocks from Markdown and puts them back:
+    the site must be the same as without it, but for whitespace between tags."""
+    def pages(project: pathlib.Path) -> dict[str, str]:
+        out = {}
+        for path in sorted((project / "site").rglob("*")):
+            if path.suffix in (".html", ".json") and "assets" not in path.parts:
+                out[str(path.relative_to(project / "site"))] = re.sub(r">\s+<", "><", path.read_text("utf-8"))
+        return out
+
+    (tmp_path / "fast").mkdir()
+    (tmp_path / "plain").mkdir()
+    fast = copy_project(tmp_path / "fast")
+    plain = copy_project(tmp_path / "plain")
+    config = plain / "mkdocs.yml"
+    config.write_text("\n".join(line for line in config.read_text("utf-8").splitlines()
+                                if "fast_rebuild" not in line) + "\n", "utf-8")
+    for project in (fast, plain):
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+    got, expected = pages(fast), pages(plain)
+    assert got.keys() == expected.keys() and len(got) > 5
+    # every page and the search index, byte for byte once whitespace between tags is folded
+    for rel in expected:
+        assert "explainer-raw-" not in got[rel]
+        assert got[rel] == expected[rel], rel
