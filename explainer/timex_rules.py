@@ -668,11 +668,48 @@ def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Mat
     return out
 
 
-def candidates(text: str) -> list[Candidate]:
+# A rule whose every match contains one of its keywords (lowercased) need not
+# scan a text that contains none of them: most rules find nothing in most
+# texts, and ``in`` costs far less than a regex scan.  Keywords are checked on
+# the lowercased text, so only on a _CASE_SAFE text (elsewhere IGNORECASE
+# folds more than lower() does); a case-sensitive rule's, as written, on the
+# text itself.  A rule absent from both tables always runs.
+# tests/test_timex_rules.py checks that every match holds a keyword and that
+# the candidates are the same with and without this filter.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "_range_first_day": tuple(MONTHS),  # the month is in the lookahead, still in the text
+    "_decade": ("années",),
+    "_rel_year": ("année", "cet", "l'an", "l’an"),
+    "_rel_period": ("mois", "semaine", "week-end", "trimestre"),
+    "_deictic_day": ("hier", "demain", "aujourd"),
+    "_weekday": tuple(WEEKDAYS),
+    "_night_between": ("nuit",),
+    "_anaphoric": ("matin", "midi", "soir", "nuit", "lendemain", "veille", "même", "jour-là"),
+    "_part_in_context": ("matin", "soir", "nuit", "journée", "midi"),
+    "_noon": ("midi", "minuit"),
+    "_term": ("quinquennat", "septennat", "mandat de cinq ans", "demi-siècle", "quart d", "demi-heure"),
+    "_set_adjective": ("hebdomadaire", "trimestriel", "semestriel", "mensuel", "annuel"),
+    "_quarter": ("trimestre", "semestre"),
+}
+# A case-sensitive rule's keywords are looked for in the text itself, as the rule writes them.
+CASED_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "_century": ("siècle",),
+    "_holiday": ("Noël", "Toussaint", "Saint-Sylvestre", "Pâques", "Pentecôte", "Ascension", "Nouvel", "An",
+                 "réveillon"),
+}
+_RULE_KEYWORDS = [(CASED_KEYWORDS.get(fn.__name__, ()), True) if fn.__name__ in CASED_KEYWORDS
+                  else (KEYWORDS.get(fn.__name__, ()), False) for rx, fn in RULES]
+assert all(not cased or not rx.flags & re.IGNORECASE for (rx, _), (_, cased) in zip(RULES, _RULE_KEYWORDS))
+
+
+def candidates(text: str, *, prefilter: bool = True) -> list[Candidate]:
     """Every match of every rule, overlapping ones included."""
     lowered = text.lower() if _CASE_SAFE.fullmatch(text) else None
     out: list[Candidate] = []
-    for rx, fn in RULES:
+    for (rx, fn), (words, cased) in zip(RULES, _RULE_KEYWORDS):
+        if prefilter and words and (cased or lowered is not None) \
+                and not any(w in (text if cased else lowered) for w in words):
+            continue
         for m in _matches(rx, text, lowered):
             out.extend(fn(m, text))
     return out

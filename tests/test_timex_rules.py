@@ -177,3 +177,34 @@ def test_text_outside_the_alphabet_takes_the_slow_path():
     text = "Le 13 avril 2023, le ſénat a voté mardi."
     found = timex.tag(text, None, PubDate.parse("2023-11-12"))
     assert [t.text for t in found] == ["Le 13 avril 2023", "mardi"]
+
+
+def _prefilter_texts() -> list[str]:
+    from eval.timebank import DATA, load_corpus
+
+    texts = [d.text for d in load_corpus()] if DATA.exists() else []
+    texts += [Layout.of(read_seed(p)).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    assert texts
+    return texts
+
+
+def test_every_match_holds_one_of_its_rule_keywords():
+    """The keyword prefilter's premise, rule by rule, on TimeBank and the seeds in three cases."""
+    from explainer.timex_rules import _RULE_KEYWORDS, RULES
+
+    for text in _prefilter_texts():
+        for variant in (text, text.upper(), text.title()):
+            for (rx, fn), (words, cased) in zip(RULES, _RULE_KEYWORDS):
+                if not words or fn.__name__ == "_range_first_day":  # its month is in a lookahead
+                    continue
+                for m in rx.finditer(variant):
+                    found = m.group(0) if cased else m.group(0).lower()
+                    assert any(w in found for w in words), (fn.__name__, m.group(0))
+
+
+def test_prefilter_changes_no_candidate():
+    from explainer.timex_rules import candidates
+
+    for text in _prefilter_texts():
+        for variant in (text, text.upper(), text.title(), text + " ſ"):  # the last one takes the slow path
+            assert candidates(variant) == candidates(variant, prefilter=False)
