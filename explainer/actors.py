@@ -16,6 +16,7 @@ Pipeline, on the one Doc of the whole article:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -268,13 +269,33 @@ def _event_first_words(knowledge: Knowledge) -> frozenset[str]:
     return _EVENT_STARTS[1]
 
 
+class _Ranges:
+    """Disjoint character ranges ``[start, end)``, added only when they overlap
+    none already there: sorted by start, they are sorted by end too, so one
+    bisection answers "does [start, end) overlap any?"."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # ranges before i start before ``end``
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        assert start < end and not self.overlaps(start, end)
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 class _Extractor:
     def __init__(self, doc: "Doc", knowledge: Knowledge, text: str | None = None):
         self.doc = doc
         self.text = doc.text if text is None else text
         self.knowledge = knowledge
         self.candidates: list[Candidate] = []
-        self.taken: list[tuple[int, int]] = []  # character ranges already used
+        self.taken = _Ranges()  # character ranges already used
         self.signature = self._signature()  # character range of a closing signature line
 
     # -- candidates --------------------------------------------------------
@@ -312,7 +333,7 @@ class _Extractor:
             new_start = self._named_head(start, text, label)
             headed = new_start != start
             start, text = new_start, self.text[new_start:end]
-        if any(s < end and start < e for s, e in self.taken):
+        if self.taken.overlaps(start, end):
             return
         known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
         if not known and forced is None:
@@ -336,7 +357,7 @@ class _Extractor:
         typed = forced or actor_types.type_mention(span, text, label, self.knowledge)
         if typed is None:
             return
-        self.taken.append((start, end))
+        self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
 
@@ -437,7 +458,7 @@ class _Extractor:
         k = self.knowledge
         for m in _UNTAGGED_NAME.finditer(self.text):
             start, end = m.span("name")
-            if any(s < end and start < e for s, e in self.taken):
+            if self.taken.overlaps(start, end):
                 continue
             words = m.group("name").split()
             if any(k.lookup(w) or k.is_capital(w) or k.is_demonym(w) or k.is_not_actor(w)
@@ -568,10 +589,11 @@ class _Extractor:
         "du Japon", "la seconde guerre mondiale" in lower case)."""
         doc, k = self.doc, self.knowledge
         lower_starts = _event_first_words(k)
-        ends = [t.idx + len(t) for t in doc]
+        toks = list(doc)  # one Token each, not one per doc[i]
+        ends = [t.idx + len(t) for t in toks]
         i = 0
-        while i < len(doc):
-            tok = doc[i]
+        while i < len(toks):
+            tok = toks[i]
             lower = not tok.text[:1].isupper()
             if lower and tok.lower_ not in lower_starts:
                 i += 1
