@@ -57,20 +57,24 @@ class Block:
     line: int
 
 
-def read_seed(path: pathlib.Path, slug: str | None = None) -> Seed:
-    """Parse the seed at ``path``; raise ``SeedError`` (file, line, fix) if unusable."""
-    text = decode(path)
+def read_seed(path: pathlib.Path, slug: str | None = None, data: bytes | None = None) -> Seed:
+    """Parse the seed at ``path`` (its bytes ``data`` if already read).
+
+    Raise ``SeedError`` (file, line, fix) if unusable.
+    """
+    text = decode(path, data)
     return parse_seed(text, str(path), slug)
 
 
-def decode(path: pathlib.Path) -> str:
+def decode(path: pathlib.Path, data: bytes | None = None) -> str:
     """Return the file's text, refusing what cannot be a seed.
 
     Newsroom archives are often Windows-1252: a file that is not valid UTF-8
     is reported with the line of the first bad byte rather than guessed at,
     because a wrong guess silently corrupts names.
     """
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     if not data.strip():
         raise SeedError(str(path), 1, "the file is empty", "write the article, or delete the file")
     if b"\x00" in data[:8192]:

@@ -182,7 +182,8 @@ class Generator:
         for path in paths:
             rel = self.config.relative(path)
             try:
-                seed = dataclasses.replace(read_seed(path), source_file=rel)
+                raw = path.read_bytes()  # once: the bytes are also the cache key
+                seed = dataclasses.replace(read_seed(path, data=raw), source_file=rel)
             except ExplainerError as exc:
                 problems.append(Problem("error", rel, exc.line, f"{exc.what}" + (f" (fix: {exc.fix})" if exc.fix else "")))
                 continue
@@ -190,7 +191,7 @@ class Generator:
                 problems.append(Problem("error", rel, None, f"cannot read the file: {exc.strerror}"))
                 continue
             seed = self._unique_slug(seed, taken, problems)
-            seeds.append((seed, path.read_bytes()))
+            seeds.append((seed, raw))
         return seeds, problems
 
     def load_corrections(self, seeds: Sequence[tuple[Seed, bytes]]) -> tuple[dict[str, Corrections], list[Problem]]:

@@ -75,13 +75,25 @@ def page_url(path: str) -> str:
 
 def relative_url(from_page: str, to_path: str, anchor: str | None = None) -> str:
     """A link from page ``from_page`` to ``to_path`` (both docs-relative source paths)."""
-    base = page_url(from_page) or "."
-    target = page_url(to_path)
-    base_dir = base if base.endswith("/") or base == "." else posixpath.dirname(base)
-    rel = posixpath.relpath(target or ".", base_dir.rstrip("/") or ".")
+    rel = _relative_page_url(from_page, to_path)
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_page_url(from_page: str, to_path: str) -> str:
+    # Pure string work: posixpath.relpath makes both paths absolute with a getcwd()
+    # system call each time, and the chronology of a 1000-article site links ~10^4 times.
+    base = page_url(from_page)
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
+    start = [part for part in base_dir.split("/") if part and part != "."]
+    target = [part for part in page_url(to_path).split("/") if part and part != "."]
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + target[common:]) or "."
     if to_path.endswith(".md"):
         rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 def article_path(article: Article | ArticleRef) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import pathlib
+import posixpath
 import re
 import time
 
+import pytest
 import yaml
 
 from explainer import sitewide
@@ -255,3 +257,18 @@ def test_actors_named_in_other_scripts_do_not_merge():
     index = sitewide.SiteIndex([a])
     assert len(index.actors) == 2
     assert index.actor_of(a, "東京").path != index.actor_of(a, "大阪").path
+
+
+@pytest.mark.parametrize("from_page", ["index.md", "acteurs/index.md", "acteurs/x.md", "explainers/a.md",
+                                       "chronologie/index.md", "chronologie/2023/11.md", "a/b/c.md", "x.json"])
+@pytest.mark.parametrize("to_path", ["index.md", "acteurs/index.md", "acteurs/y.md", "explainers/a.md",
+                                     "explainers/a.json", "chronologie/2023/index.md", "a/b/d.md", "a/e.md"])
+def test_relative_urls_agree_with_posixpath(from_page, to_path):
+    # The string-only computation must give what posixpath.relpath gives on the MkDocs URLs.
+    base = sitewide.page_url(from_page) or "."
+    base_dir = base if base.endswith("/") or base == "." else posixpath.dirname(base)
+    expected = posixpath.relpath(sitewide.page_url(to_path) or ".", base_dir.rstrip("/") or ".")
+    if to_path.endswith(".md"):
+        expected = "./" if expected == "." else expected + "/"
+    assert sitewide.relative_url(from_page, to_path) == expected
+    assert sitewide.relative_url(from_page, to_path, "x") == expected + "#x"
