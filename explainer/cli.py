@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 
 from .model import PubDate
+from .read import MAX_CHARS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -214,10 +215,19 @@ def cmd_tag_dates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     texts: list[tuple[pathlib.Path, PubDate | None, pathlib.Path | None, str]] = []
     for path, dct, out in jobs:
         try:
-            texts.append((path, dct, out, path.read_bytes().decode("utf-8")))
+            text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             print(f"{path}: error: cannot read as UTF-8 text: {exc}", file=sys.stderr)
             failures += 1
+            continue
+        if len(text) > MAX_CHARS:
+            # Checked before the batch starts: spaCy refuses such a text with an
+            # exception that would end nlp.pipe, and the files after it with it.
+            print(f"{path}:1: error: the file has {len(text):,} characters; the limit is {MAX_CHARS:,}"
+                  " (fix: split it into articles)", file=sys.stderr)
+            failures += 1
+            continue
+        texts.append((path, dct, out, text))
     nlp = nlp_mod.load()
     for (path, dct, out, text), doc in zip(texts, nlp.pipe(t[3] for t in texts)):
         try:

@@ -94,10 +94,14 @@ def test_tag_dates_batch_reports_bad_lines_and_runs_the_rest(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Il est arrivé hier.", "utf-8")
     missing = tmp_path / "missing.txt"
+    huge = tmp_path / "huge.txt"  # over the limit, listed first: the files after it still run
+    huge.write_text("Il est arrivé hier. " * 60_000, "utf-8")
     listing = tmp_path / "list.tsv"
-    listing.write_text(f"{good}\t2023-11-12\n{missing}\t2023-11-12\n{good}\tnot-a-date\n", "utf-8")
+    listing.write_text(f"{huge}\t2023-11-12\n{good}\t2023-11-12\n{missing}\t2023-11-12\n{good}\tnot-a-date\n",
+                       "utf-8")
     result = run("tag-dates", "--batch", str(listing), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert "missing.txt" in result.stderr and "list.tsv:3" in result.stderr
+    assert "missing.txt" in result.stderr and "list.tsv:4" in result.stderr
+    assert f"{huge}:1: error" in result.stderr and "limit" in result.stderr
     data = json.loads((tmp_path / "out" / "good.json").read_text("utf-8"))
     assert isinstance(data, list)
