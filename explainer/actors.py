@@ -837,6 +837,7 @@ class _Extractor:
                 mentions=tuple(Mention(0, s, e, t) for s, e, t in mentions),
                 description=cl.entry.description if cl.entry is not None else None,
                 confidence=round(cl.confidence, 3),
+                wikidata=cl.entry.wikidata if cl.entry is not None else None,
             ))
         _ = state_ids
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)

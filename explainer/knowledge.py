@@ -43,6 +43,7 @@ WORLD = pathlib.Path(__file__).resolve().parent / "data" / "world.yaml"
 TOP_KEYS = ("actors", "states", "organizations", "not_actors")
 ENTRY_KEYS = ("id", "name", "type", "aliases", "official", "description", "wikidata", "affiliation",
               "capitals", "demonyms", "iso", "un_member")
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 _DEFAULT_TYPE = {"states": "state", "organizations": "organization"}
 
 
@@ -285,6 +286,11 @@ class _Builder:
         data = yaml.safe_load(yaml.serialize(node)) or {}
         if not data.get("name"):
             raise KnowledgeError(file, line, "entry without `name`: add `name: <canonical name>`")
+        if data.get("wikidata") is not None and not _WIKIDATA_ID.fullmatch(str(data["wikidata"])):
+            # Checked here because the pages turn the id into a link: a typo would
+            # publish a link to the wrong item, or to none.
+            raise KnowledgeError(file, line, f"`wikidata: {data['wikidata']}` is not a Wikidata item id "
+                                             "such as `Q2582640` (the Q and the digits of the item's address)")
         name = str(data["name"])
         old_id = data.get("id") or self._known_id(name, data)
         old = self.entries.get(str(old_id)) if old_id else None
@@ -306,7 +312,7 @@ class _Builder:
             aliases=merged("aliases", old.aliases if old else ()),
             official=str(data["official"]) if data.get("official") else (old.official if old else None),
             description=data.get("description") or (old.description if old else None),
-            wikidata=data.get("wikidata") or (old.wikidata if old else None),
+            wikidata=str(data["wikidata"]) if data.get("wikidata") else (old.wikidata if old else None),
             affiliation=old.affiliation if old else None,
             capitals=merged("capitals", old.capitals if old else ()),
             demonyms=tuple(dict.fromkeys((*(old.demonyms if old else ()), *map(str, demonyms)))),

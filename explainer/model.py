@@ -159,6 +159,7 @@ class Actor:
     mentions: tuple[Mention, ...]
     description: str | None = None
     confidence: float = 1.0
+    wikidata: str | None = None  # item id from the knowledge file, e.g. "Q2582640"
 
     def to_json(self) -> dict:
         return {
@@ -169,6 +170,7 @@ class Actor:
             "aliases": list(self.aliases),
             "affiliation": self.affiliation,
             "description": self.description,
+            "wikidata": self.wikidata,
             "confidence": round(self.confidence, 3),
             "mentions": [m.to_json() for m in self.mentions],
         }
@@ -294,7 +296,7 @@ def article_from_json(data: dict) -> Article:
             id=a["id"], name=a["name"], type=a["type"], role=a.get("role"),
             aliases=tuple(a.get("aliases", ())), affiliation=a.get("affiliation"),
             mentions=tuple(Mention(**m) for m in a.get("mentions", ())),
-            description=a.get("description"), confidence=a.get("confidence", 1.0),
+            description=a.get("description"), confidence=a.get("confidence", 1.0), wikidata=a.get("wikidata"),
         )
         for a in data.get("actors", ())
     )

@@ -229,6 +229,7 @@ class Renderer:
             format_value=dates_fr.format_value, html_datetime=dates_fr.html_datetime,
             date_label=date_label, actor_tip=actor_tip, yaml_string=yaml_string, yaml_raw=yaml_raw,
             TYPE_LABELS=TYPE_LABELS, STATUS_LABELS=STATUS_LABELS, TIMEX_LABELS=TIMEX_LABELS,
+            wikidata_url=sitewide.wikidata_url,
         )
 
     def article(self, article: Article, generated_from: str, corrections_file: str,

@@ -96,6 +96,11 @@ def _relative_page_url(from_page: str, to_path: str) -> str:
     return rel
 
 
+def wikidata_url(item: str) -> str:
+    """The item's page: a link for readers and ``sameAs`` for search engines (never fetched)."""
+    return f"https://www.wikidata.org/wiki/{item}"
+
+
 def article_path(article: Article | ArticleRef) -> str:
     return f"explainers/{article.slug}.md"
 
@@ -116,6 +121,8 @@ class ActorRef(NamedTuple):
     digest: str  # of all that the actor's site-wide page shows of this article
     id_key: str  # _key(id) and _key(name), stored: folding every name again costs a new process ~50 ms
     name_key: str
+    description: str | None = None  # from the knowledge file or a correction
+    wikidata: str | None = None
 
 
 class EventRef(NamedTuple):
@@ -172,9 +179,9 @@ class ArticleRef:
         actors = []
         for a in article.actors:
             row = [*head, a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, len(a.mentions),
-                   [e.digest for e, _ in events if a.id in e.actors]]
+                   [e.digest for e, _ in events if a.id in e.actors], a.description, a.wikidata]
             actors.append(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions),
-                                   _digest(row), _key(a.id), _key(a.name)))
+                                   _digest(row), _key(a.id), _key(a.name), a.description, a.wikidata))
         return cls(slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
                    dateline=seed.dateline, reviewed=article.review is not None, actors=tuple(actors),
                    events=tuple(events))
@@ -191,7 +198,8 @@ class ArticleRef:
         return cls(
             slug=slug, source_file=source_file, title=title,
             published=PubDate(*published) if published else None, dateline=dateline, reviewed=reviewed,
-            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m, d, ik, nk) for i, n, ty, r, al, af, m, d, ik, nk in actors),
+            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m, d, ik, nk, de, wd)
+                         for i, n, ty, r, al, af, m, d, ik, nk, de, wd in actors),
             events=tuple((EventRef(i, summary, tuple(who), status, d), DateRef(*date))
                          for (i, summary, who, status, d), date in events),
         )
@@ -233,6 +241,15 @@ class SiteActor:
     @functools.cached_property
     def mentions(self) -> int:
         return sum(actor.mentions for _, actor in self.appearances)
+
+    @functools.cached_property
+    def description(self) -> str | None:
+        """One description: the knowledge file gives the same one to every article that names the actor."""
+        return next((actor.description for _, actor in reversed(self.appearances) if actor.description), None)
+
+    @functools.cached_property
+    def wikidata(self) -> str | None:
+        return next((actor.wikidata for _, actor in reversed(self.appearances) if actor.wikidata), None)
 
     @functools.cached_property
     def aliases(self) -> list[str]:
@@ -496,10 +513,12 @@ def jsonld(article: Article, index: SiteIndex | None = None, *, about: int = 3) 
         node = {"@type": SCHEMA_TYPES.get(actor.type, "Thing"), "name": actor.name}
         if actor.aliases:
             node["alternateName"] = list(actor.aliases)
-        if actor.role:
-            node["description"] = actor.role
+        if actor.role or actor.description:
+            node["description"] = actor.description or actor.role
         if actor.type == "person" and actor.role:
             node["jobTitle"] = actor.role
+        if actor.wikidata:
+            node["sameAs"] = wikidata_url(actor.wikidata)
         return node
 
     timexes = {t.id: t for t in article.timexes}

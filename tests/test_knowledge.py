@@ -114,6 +114,7 @@ def test_editor_file_extends_and_overrides(tmp_path: pathlib.Path):
     ("actors:\n  - name: [unclosed\n", 3, ["not valid YAML"]),
     ("actors: {name: X}\n", 1, ["must be a list"]),
     ("actors:\n  - {name: X, type: person, affiliation: Nowhere}\n", 2, ["affiliation `Nowhere`"]),
+    ("actors:\n  - name: X\n    wikidata: https://www.wikidata.org/wiki/Q1\n", 2, ["not a Wikidata item id", "Q2582640"]),
 ])
 def test_malformed_file_names_file_and_line(tmp_path, content, line, words):
     f = tmp_path / "bad.yaml"
@@ -132,3 +133,34 @@ def test_world_file_is_regenerable_without_diff(tmp_path):
     root = WORLD.parent.parent.parent
     subprocess.run([sys.executable, str(root / "scripts" / "make_world.py")], check=True, capture_output=True)
     assert WORLD.read_text("utf-8") == before
+
+
+@pytest.mark.model
+def test_knowledge_reaches_every_page(tmp_path):
+    """Description and Wikidata id written once in knowledge.yaml show in the JSON, the glossary,
+    the actor page and the JSON-LD of the article that names the actor."""
+    import shutil
+
+    from _project import SEED
+    from explainer import sitewide
+    from explainer.site import Generator, SiteConfig
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "templates").symlink_to(pathlib.Path(__file__).resolve().parent.parent / "templates")
+    shutil.copy2(SEED, tmp_path / "seeds" / SEED.name)
+    (tmp_path / "knowledge.yaml").write_text(
+        "actors:\n  - name: Lloyd Austin\n    type: person\n"
+        "    description: Chef du Pentagone, décrit une fois pour tout le site.\n    wikidata: Q2582640\n", "utf-8")
+    result = Generator(SiteConfig.from_root(tmp_path, cache=False)).generate()
+    austin = next(a for a in result.articles[0].actors if a.name == "Lloyd Austin")
+    assert austin.to_json()["wikidata"] == "Q2582640"
+    slug = result.articles[0].slug
+    article_page = result.pages[f"explainers/{slug}.md"]
+    actor_page = next(text for path, text in result.pages.items()
+                      if path.startswith("acteurs/") and "<h1>Lloyd Austin</h1>" in text)
+    for page in (article_page, actor_page):
+        assert "Chef du Pentagone, décrit une fois pour tout le site." in page
+        assert 'href="https://www.wikidata.org/wiki/Q2582640"' in page
+    jsonld = sitewide.jsonld(result.articles[0])
+    people = [node for node in jsonld.get("about", []) + jsonld.get("mentions", []) if node.get("name") == "Lloyd Austin"]
+    assert people and people[0]["sameAs"] == "https://www.wikidata.org/wiki/Q2582640"
