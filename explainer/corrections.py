@@ -629,7 +629,11 @@ def apply(article: Article, corrections: Corrections | None) -> tuple[Article, l
             continue
         if fix.merge_into:
             target = _find_actor({k: v for k, v in actors.items() if k != actor.id}, fix.merge_into)
-            if target is None:
+            if target is None and _find_actor(actors, fix.merge_into) is actor:
+                # The extraction already merged them (one is an alias or a mention of the other).
+                stale(fix.line_of("merge_into"), f"`{fix.key}` and `{fix.merge_into}` are already the same actor "
+                                                 f"(« {actor.name} »); remove the entry")
+            elif target is None:
                 stale(fix.line_of("merge_into"), f"`{fix.key}` cannot be merged into `{fix.merge_into}`: no such "
                                                  f"other actor{_actor_hint(actors, fix.merge_into)}")
             else:

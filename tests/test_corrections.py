@@ -326,3 +326,10 @@ def test_split_of_a_missing_mention_is_reported():
 def test_timezone_without_a_publication_time_is_an_error():
     _, issues = corr.parse("published: 2023-11-12\ntimezone: Asia/Seoul\n", FILE)
     assert [(i[2], "publication time" in i[3]) for i in issues] == [(2, True)]
+
+
+def test_merge_into_an_actor_it_already_is_says_so():
+    # « Le Secrétaire » is an alias of Lloyd Austin: the extraction already merged them.
+    _, issues = apply("actors:\n  Le Secrétaire:\n    merge_into: Lloyd Austin\n")
+    assert len(issues) == 1 and issues[0][2] == 3
+    assert "already the same actor" in issues[0][3] and "did you mean" not in issues[0][3]
