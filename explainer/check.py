@@ -28,10 +28,13 @@ def _line(article: Article, paragraph: int) -> int | None:
 
 
 def review(config: SiteConfig, generated: Generated) -> list[Problem]:
-    """Every problem of the build and the doubts about each article, by file and line."""
+    """Every problem of the build and the doubts about each article, by file and line.
+
+    The build already holds each article's doubts (``Generator`` runs
+    ``review_article`` when an article changes and keeps them with it), so a
+    check of a cached site reads no article.
+    """
     problems = list(generated.problems)
-    for article in generated.articles:
-        problems.extend(review_article(article))
     seen: set[Problem] = set()
     unique = [p for p in problems if not (p in seen or seen.add(p))]
     return sorted(unique, key=lambda p: (p.file, p.line or 0))

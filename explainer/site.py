@@ -552,7 +552,12 @@ class Generator:
                 if article is None:
                     continue  # extraction failed: reported by extract()
                 article, issues = corrections_mod.apply(article, corrections.get(seed.source_file))
-                entry = (sitewide.ArticleRef.of(article), [Problem(*issue) for issue in issues])
+                # The gate's doubts about the article (unresolved dates, untyped actors…) are
+                # computed here, once per change, and kept with its ref: every build then
+                # reports them (a normal `mkdocs build` logs them) without loading the article.
+                from .check import review_article
+
+                entry = (sitewide.ArticleRef.of(article), [Problem(*issue) for issue in issues] + review_article(article))
                 loader = (lambda article=article: article)
             else:
                 stats["cached"] += 1

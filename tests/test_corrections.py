@@ -333,3 +333,22 @@ def test_merge_into_an_actor_it_already_is_says_so():
     _, issues = apply("actors:\n  Le Secrétaire:\n    merge_into: Lloyd Austin\n")
     assert len(issues) == 1 and issues[0][2] == 3
     assert "already the same actor" in issues[0][3] and "did you mean" not in issues[0][3]
+
+
+def test_the_gate_flags_untyped_doubtful_and_duplicate_actors_at_their_line():
+    from explainer.check import review_article
+
+    problems = review_article(article())
+    warnings = {(p.line, p.message.split(":")[0]) for p in problems if p.severity == "warning"}
+    assert (5, "actor « Shin Won-sik » has no type") in warnings
+    assert (5, "actor « Lloyd Austin » typed person with low confidence (0.40)") in warnings
+    assert (5, "possible duplicate actors") in warnings
+    duplicate = next(p for p in problems if p.message.startswith("possible duplicate"))
+    assert "Lloyd Austin / M. Austin" in duplicate.message and "merge_into: Lloyd Austin" in duplicate.message
+    dates = [p for p in problems if "« dimanche »" in p.message]
+    assert [(p.line, "occurrence: 1" in p.message) for p in dates] == [(3, True), (5, False)]
+    assert "occurrence: 2" in dates[1].message
+    # Once the editor has typed, confirmed and merged, the actor warnings are gone.
+    fixed, _ = apply("actors:\n  Shin Won-sik: {type: person}\n  Lloyd Austin: {type: person}\n"
+                     "  M. Austin: {merge_into: Lloyd Austin}\n")
+    assert not any("actor" in p.message for p in review_article(fixed))

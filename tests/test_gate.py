@@ -118,3 +118,13 @@ def test_mkdocs_build_strict_fails_on_a_stale_correction(project, corrections):
     assert f"{YAML}:2: error: actor correction `Personne Inconnue` matches no actor" in strict.stderr
     corrections.write_text("actors:\n  Lloyd Austin: {role: secrétaire américain à la Défense}\n", "utf-8")
     assert run(project, "-m", "mkdocs", "build", "--strict").returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_a_normal_mkdocs_build_shows_the_warnings_and_strict_passes(project):
+    # Warnings (« dimanche » known only as 2023-11) are logged as info: visible, not fatal.
+    built = run(project, "-m", "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert f"seeds/{SEED.name}:7: warning: date « dimanche » is only known as 2023-11" in built.stderr
+    assert "INFO" in built.stderr and "WARNING" not in built.stderr
