@@ -304,6 +304,8 @@ class Generator:
 
             t0 = time.perf_counter()
             was_loaded = nlp_mod.load.cache_info().currsize
+            if self.progress and not was_loaded:  # ~4 s of silence otherwise
+                self.progress(0, len(misses), f"loading the spaCy model {self.config.model}")
             nlp = nlp_mod.load(self.config.model)
             stats["model_load_s"] = time.perf_counter() - t0
             stats["model_loaded"] = float(nlp_mod.load.cache_info().currsize > was_loaded)

@@ -128,3 +128,18 @@ def test_a_normal_mkdocs_build_shows_the_warnings_and_strict_passes(project):
     assert built.returncode == 0, built.stderr
     assert f"seeds/{SEED.name}:7: warning: date « dimanche » is only known as 2023-11" in built.stderr
     assert "INFO" in built.stderr and "WARNING" not in built.stderr
+
+
+@pytest.mark.model
+def test_build_summary_names_the_skipped_seed_and_counts(project):
+    bad = project / "seeds" / "zz_empty.txt"
+    bad.write_text("", "utf-8")
+    try:
+        result = run(project, "build.py")
+    finally:
+        bad.unlink()
+    assert result.returncode == 1
+    assert "skipped seeds/zz_empty.txt: the file is empty" in result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("1 page(s) from 2 seed(s) (0 extracted, 1 from cache, 1 skipped) in "), summary
+    assert "1 error(s)" in summary and "warning(s)" in summary

@@ -38,3 +38,12 @@ def test_progress_is_silent_in_a_pipe(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     cli.Progress()(1, 1, "seeds/a.txt")
     assert err.getvalue() == ""
+
+
+def test_model_load_is_announced_before_the_first_seed(monkeypatch):
+    err = Terminal()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.delenv("CI", raising=False)
+    cli.Progress()(0, 3, "loading the spaCy model fr_core_news_md")
+    assert "[0/3]" in err.getvalue() and "loading the spaCy model" in err.getvalue()
+    assert not err.getvalue().endswith("\n")  # the first seed's line replaces it
