@@ -262,14 +262,32 @@ def _decade(m: re.Match, text: str) -> Iterator[Candidate]:
     yield m.start(), m.end(), "DATE", Spec("value", value=value, mod=_mod(m))
 
 
-@rule(rf"\b{MOD_PREFIX}(?:(?P<det>le|au)\s+)?(?P<n>[IVXL]+|\d{{1,2}})(?:e|ème|è|er)\s+siècle\b", 0)
+# A century numeral: Roman or digits, never glued to a preceding letter, and
+# never the article "Le" read as L (50) + the ordinal ending "e" ("Le siècle
+# dernier" at the start of a sentence).
+CENTURY_NUM = r"(?<![^\W\d_])(?!Le\b)(?P<n>[IVXL]+|\d{1,2})"
+
+
+@rule(rf"\b{MOD_PREFIX}(?:(?P<det>[Ll]e|[Aa]u)\s+)?{CENTURY_NUM}(?:e|ème|è|er)\s+siècle\b", 0)
 def _century(m: re.Match, text: str) -> Iterator[Candidate]:
     """"le XXe siècle" -> 19XX, "la fin du XIXe siècle" -> 18XX END."""
     n = roman_to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
     if not n:
         return
-    start = m.start() if m.group("modw") else (m.start("det") if m.group("det") and m.group("det") == "le" else m.start("n"))
+    det = (m.group("det") or "").lower()
+    start = m.start() if m.group("modw") else (m.start("det") if det == "le" else m.start("n"))
     yield start, m.end(), "DATE", Spec("value", value=f"{n - 1:02d}XX", mod=_mod(m))
+
+
+@rule(rf"\b{MOD_PREFIX}(?:(?P<det>le|ce)\s+)?siècle(?:\s+(?P<rel>{REL_PAST}|{REL_FUT}))?(?!\w)")
+def _rel_century(m: re.Match, text: str) -> Iterator[Candidate]:
+    """"le siècle dernier" -> 19XX (DCT 2023), "ce siècle" -> 20XX, "la fin du siècle dernier"."""
+    det = (m.group("det") or "").lower()
+    if not m.group("rel") and det != "ce":
+        return  # "le siècle des Lumières", "un siècle": not the DCT's century
+    hint = _rel_hint(m.group("rel"))
+    offset = -1 if hint == "past" else 1 if hint == "future" else 0
+    yield m.start(), m.end(), "DATE", Spec("rel", unit="C", offset=offset, mod=_mod(m))
 
 
 @rule(
@@ -679,6 +697,7 @@ def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Mat
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "_range_first_day": tuple(MONTHS),  # the month is in the lookahead, still in the text
     "_decade": ("années",),
+    "_rel_century": ("siècle",),
     "_rel_year": ("année", "cet", "l'an", "l’an"),
     "_rel_period": ("mois", "semaine", "week-end", "trimestre"),
     "_deictic_day": ("hier", "demain", "aujourd"),

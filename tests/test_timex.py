@@ -185,3 +185,33 @@ def test_seed_month_precision(use_model, request):
 ])
 def test_tense_with_model(nlp, sentence, expected, value):
     assert find(sentence, DAY, expected, nlp(sentence)).value == value
+
+
+# --- centuries ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected,value,mod", [
+    # "Le" at the head of a sentence is the article, not L (50) + the ending "e"
+    ("Le siècle dernier a été marqué par deux guerres.", "Le siècle dernier", "19XX", None),
+    ("Au siècle dernier, la ville comptait dix usines.", "siècle dernier", "19XX", None),
+    ("Les halles datent de la fin du siècle dernier.", "la fin du siècle dernier", "19XX", "END"),
+    ("Ce siècle verra la fin du charbon.", "Ce siècle", "20XX", None),
+    ("Le XXe siècle a été violent.", "Le XXe siècle", "19XX", None),
+])
+def test_centuries(sentence, expected, value, mod):
+    t = find(sentence, DAY, expected)
+    assert (t.type, t.value, t.mod) == ("DATE", value, mod)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le siècle des Lumières a changé la France.",
+    "Le siècle de Périclès reste un modèle.",
+    "Il a vécu un siècle entier.",
+])
+def test_an_article_is_not_a_roman_numeral(sentence):
+    found = timex.tag(sentence, None, PubDate.parse(DAY))
+    assert not [t for t in found if t.type == "DATE"], [(t.text, t.value) for t in found]
+
+
+def test_relative_century_without_dct_is_unresolved():
+    (t,) = timex.tag("Le siècle dernier a été violent.", None, None)
+    assert (t.text, t.value, t.resolved) == ("Le siècle dernier", "XXXX", False)
