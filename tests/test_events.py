@@ -94,3 +94,38 @@ def test_value_after_publication_is_planned_without_parse(blank_nlp):
     (ev,) = events.build_events(doc, tx, [], DCT)
     assert ev.status == "planned"
     assert "a-t-il dit" not in ev.summary
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,date", [
+    # a present-tense intention verb governing an infinitive: the action is ahead
+    ("Il prévoit de partir en 2023.", "2023"),
+    ("Ils prévoient de se retirer du pays en 2023.", "2023"),
+    ("Le groupe compte ouvrir une usine en 2023.", "2023"),  # "compte" tagged as a noun
+    # the conditional, which the tagger often reads as a present or an imperfect
+    ("Il a annoncé qu'il démissionnerait en 2023.", "2023"),
+    ("La ministre a déclaré que la loi entrerait en vigueur en janvier.", "janvier"),
+])
+def test_intended_and_conditional_actions_are_planned(nlp, text, date):
+    tx, evs = build(nlp, text)
+    by_text = {t.text: e for t in tx for e in evs if e.timex == t.id}
+    assert by_text[date].status == "planned"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,date", [
+    ("Il déclarait en mars que tout allait bien.", "mars"),  # an imperfect in -rait is not a conditional
+    ("Il aurait tué sa femme en mars.", "mars"),  # the compound conditional reports a past allegation
+    ("Il annonce dimanche vouloir partir.", "dimanche"),  # the date is the announcement's, not the plan's
+])
+def test_past_and_announcement_dates_stay_past(nlp, text, date):
+    tx, evs = build(nlp, text)
+    by_text = {t.text: e for t in tx for e in evs if e.timex == t.id}
+    assert by_text[date].status == "past"
+
+
+@pytest.mark.model
+def test_conditional_in_reported_speech_resolves_forward(nlp):
+    text = "La ministre a déclaré que la loi entrerait en vigueur en janvier."
+    (t,) = timex.tag(text, nlp(text), DCT)
+    assert t.value == "2024-01"

@@ -215,3 +215,14 @@ def test_an_article_is_not_a_roman_numeral(sentence):
 def test_relative_century_without_dct_is_unresolved():
     (t,) = timex.tag("Le siècle dernier a été violent.", None, None)
     assert (t.text, t.value, t.resolved) == ("Le siècle dernier", "XXXX", False)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("form,conditional", [
+    ("démissionnerait", True), ("retireraient", True), ("prendrait", True), ("deviendrait", True),
+    ("achèterait", True), ("appellerait", True), ("pourrait", True),
+    ("déclarait", False), ("durait", False), ("ouvrait", False), ("préférait", False), ("tirait", False),
+])
+def test_conditional_forms_are_told_from_imperfects(nlp, form, conditional):
+    from explainer.timex_resolve import _is_conditional_form
+    assert _is_conditional_form(nlp(f"Il {form} en mars.")[1]) is conditional
