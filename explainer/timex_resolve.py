@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from .timex_lexicon import INTENT_LEMMAS, PLANNED_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 Direction = Literal["past", "future", "nearest"]
 
@@ -212,11 +212,47 @@ def _plans_infinitive_before(verb: "Token", date_start: int) -> bool:
     return False
 
 
+# How a date hangs on its verb when the parse can be trusted.
+_ADVERBIAL_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "obl:tmod", "nmod:tmod", "advmod"})
+
+
+def adnominal_participle_before(span: "Span") -> "Token | None":
+    """The participle whose phrase the date closes, when the parse hangs it elsewhere.
+
+    "Cette photo prise le 13 avril 2023 et publiée par l'agence … le 14 avril
+    montre …": the parser makes "le 13 avril 2023" a modifier of "photo" and
+    "le 14 avril" the subject of "montre".  A date that is not an adverbial
+    of a verb, and that comes right after the phrase of a participle
+    modifying a noun ("prise", "publiée par l'agence …"), dates that
+    participle.
+    """
+    root = span.root
+    if root.dep_ in _ADVERBIAL_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return None  # the parse is plausible: keep it
+    doc = span.doc
+    for i in range(span.start - 1, root.sent.start - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm"):
+            return None  # a finite verb or an infinitive comes first: its own clause
+        if "Part" in tok.morph.get("VerbForm") and tok.pos_ == "VERB":
+            adnominal = (tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")) \
+                or (tok.dep_ == "conj" and "Part" in tok.head.morph.get("VerbForm"))
+            if adnominal and tok.right_edge.i + 1 == span.start:
+                return tok
+            return None
+    return None
+
+
 def parse_direction(doc: "Doc", start: int, end: int) -> Direction | None:
     """Direction from the verb governing the span ``start:end`` of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    participle = adnominal_participle_before(span)
+    if participle is not None:  # "La vidéo tournée le 12 mars montre …": "tournée" dates it
+        found = _verb_direction(participle)
+        if found:
+            return found
     inside = range(span.start, span.end)
     token = span.root
     for _ in range(8):
