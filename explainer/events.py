@@ -4,17 +4,25 @@ For every DATE or TIME timex the event is the clause built on the verb that
 governs it (its dependency subtree, without the coordinated or subordinate
 clauses that do not contain the date), the sentence around it, the actors
 mentioned in that clause, and whether the event is past or planned.
+
+The summary is that clause, read so that it stands on its own: an
+adnominal participle brings the noun it qualifies ("Cette photo prise le 13
+avril 2023"), a coordinated verb the subject it shares; a verb that only
+introduces the date ("à partir de") is not its governor; a clause longer
+than ``_MAX_TOKENS`` words loses whole phrases from its edges, never part of
+one, and keeps its subject.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .model import Actor, Event, PubDate, Timex
-from .timex_resolve import lexical_direction, parse_direction
+from .timex_resolve import adnominal_participle_before, lexical_direction, parse_direction
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -24,7 +32,15 @@ if TYPE_CHECKING:  # pragma: no cover
 _OTHER_CLAUSE = frozenset({"conj", "parataxis", "advcl", "ccomp", "acl:relcl", "acl", "appos", "dislocated", "vocative"})
 _EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 _NOT_DATABLE = re.compile(r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$")
-_MAX_TOKENS = 40
+_MAX_TOKENS = 40  # words (punctuation not counted) in a summary
+# Dependents that are whole phrases: a long summary loses them one at a time,
+# so it is cut between phrases, never inside one ("une opération de").
+_PHRASE_DEPS = frozenset({
+    "nmod", "obl", "obl:mod", "obl:arg", "obl:agent", "obl:tmod", "obj", "iobj", "advmod", "appos", "conj",
+    "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "dep", "parataxis", "dislocated", "nmod:poss",
+})
+# Light dependents of the noun an adnominal verb modifies ("Cette photo prise …").
+_NOUN_CORE = frozenset({"det", "amod", "nummod", "compound", "flat", "flat:name", "flat:foreign", "fixed", "nmod:poss"})
 
 
 def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: PubDate | None,
@@ -39,6 +55,11 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
     parsed = doc.has_annotation("DEP")
     if text is None:
         text = doc.text  # spaCy joins every token on each access: read it once
+    dated: set[int] = set()  # tokens of every date, so that one date's summary does not borrow another's
+    for t in timexes:
+        other = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if other is not None and t.type in ("DATE", "TIME"):
+            dated.update(range(other.start, other.end))
     for t in timexes:
         if t.type not in ("DATE", "TIME") or _NOT_DATABLE.match(t.value):
             continue
@@ -47,7 +68,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
             continue
         if parsed:
             sent = span.root.sent
-            tokens = _clause_tokens(span)
+            tokens = _clause_tokens(span, dated)
         else:
             sent, tokens = _fallback_clause(doc, span)
         summary = _text_of(tokens) or sent.text.strip()
@@ -61,13 +82,38 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
     return events
 
 
+def _is_predicate(token: "Token") -> bool:
+    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm") \
+        or any(c.dep_ == "cop" for c in token.children)
+
+
+def _in_date_preposition(token: "Token", span: "Span") -> bool:
+    """"partir" in "à partir de janvier", "compter" in "à compter du 1er mars".
+
+    A verb that only introduces the date (it comes right before it, with
+    nothing but "de"/"du" and a determiner in between) is part of the date's
+    own prepositional phrase, not the verb the date dates.
+    """
+    if token.i >= span.start:
+        return False
+    between = token.doc[token.i + 1:span.start]
+    if not between or not all(t.pos_ in ("ADP", "DET") for t in between):
+        return False
+    if not any(t.lower_ in ("de", "du", "d'", "d’", "des") for t in between):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.dep_ in ("fixed", "case", "mark") or (before is not None and before.pos_ == "ADP")
+
+
 def _governor(span: "Span") -> "Token":
     """The verb (or copular predicate) that the date depends on."""
+    participle = adnominal_participle_before(span)
+    if participle is not None:
+        return participle
     token = span.root
     inside = range(span.start, span.end)
     for _ in range(8):
-        if token.i not in inside and (token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm")
-                                      or any(c.dep_ == "cop" for c in token.children)):
+        if token.i not in inside and _is_predicate(token) and not _in_date_preposition(token, span):
             # an infinitive governed by an intention/modal verb reads better
             # with that verb: "être convenus d'activer dès décembre …"
             return token
@@ -77,11 +123,16 @@ def _governor(span: "Span") -> "Token":
     return token
 
 
-def _clause_tokens(span: "Span") -> list["Token"]:
-    """Tokens of the governing clause, other clauses pruned, edges trimmed."""
+def _clause_tokens(span: "Span", dated: AbstractSet[int] = frozenset()) -> list["Token"]:
+    """Tokens of the governing clause, other clauses pruned, cut to size, edges trimmed.
+
+    ``dated``: token indices of every date of the text (another date's phrase
+    is not borrowed into this one's summary).
+    """
     head = _governor(span)
+    doc = span.doc
     date_tokens = set(range(span.start, span.end))
-    drop: set[int] = set()
+    drop: set[int] = {c.i for c in head.children if c.dep_ == "cc"}  # "et publiée …": the coordinator
 
     def prune(tok: "Token") -> None:
         for child in tok.children:
@@ -89,6 +140,8 @@ def _clause_tokens(span: "Span") -> list["Token"]:
                 c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 clause_like = False  # "le président américain Joe Biden": the name is who acted
+            if child.dep_ in ("acl", "appos") and child.n_lefts + child.n_rights == 0:
+                clause_like = False  # one word: "une série record", "les mesures annoncées"
             if child.dep_ in _OTHER_CLAUSE and clause_like:
                 sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
                 if not (sub & date_tokens):
@@ -97,17 +150,173 @@ def _clause_tokens(span: "Span") -> list["Token"]:
             prune(child)
 
     prune(head)
-    tokens = [t for t in head.subtree if t.i not in drop]
-    if len(tokens) > _MAX_TOKENS:
-        # still long: keep a window around the verb and the date
-        lo = min(head.i, span.start) - 8
-        hi = max(head.i, span.end) + 8
-        tokens = [t for t in tokens if lo <= t.i <= hi]
-    while tokens and (tokens[0].pos_ in _EDGE_JUNK or tokens[0].dep_ == "mark"):
+    kept = {t.i for t in head.subtree if t.i not in drop}
+    # The date itself, when the governor was found by position rather than
+    # by the tree ("publiée par l'agence … le 14 avril"), hangs elsewhere.
+    if span.root.i not in kept:
+        kept |= {t.i for t in span.root.subtree}
+    kept |= _noun_of(head, dated)
+    kept |= _shared_subject(head, dated)
+    if not any(doc[i].pos_ not in ("ADP", "DET", "PUNCT", "SPACE", "CCONJ") and i not in date_tokens
+               and not _in_date_preposition(doc[i], span) for i in kept):
+        # only the date's own phrase ("à partir de janvier" in a verbless
+        # sentence, which the parser may even split off as a sentence of its
+        # own): the sentence, up to its punctuation, says more than that
+        kept = {t.i for t in _fallback_clause(doc, span)[0]}
+    kept = _fit(doc, kept, head, span)
+    tokens = [doc[i] for i in sorted(kept) if not doc[i].is_space]
+    while tokens and (_junk(tokens[0]) or tokens[0].dep_ == "mark"):
         tokens.pop(0)
-    while tokens and tokens[-1].pos_ in _EDGE_JUNK:
+    while tokens and _junk(tokens[-1]) and not _closes_open_quote(tokens):
         tokens.pop()
     return tokens
+
+
+def _junk(token: "Token") -> bool:
+    """Punctuation or a conjunction at the edge of a summary ("h." in "à 17 h." is a word)."""
+    return token.pos_ in _EDGE_JUNK and not (token.pos_ == "PUNCT" and any(c.isalnum() for c in token.text))
+
+
+def _closes_open_quote(tokens: list["Token"]) -> bool:
+    """The last token closes a « or ( opened inside ``tokens``: keep it."""
+    pairs = {"»": "«", ")": "(", "”": "“"}
+    last = tokens[-1].text
+    if last not in pairs:
+        return False
+    texts = [t.text for t in tokens[:-1]]
+    return texts.count(pairs[last]) > texts.count(last)
+
+
+def _noun_of(head: "Token", dated: AbstractSet[int]) -> set[int]:
+    """The noun an adnominal verb modifies, with its determiner and adjectives.
+
+    "prise le 13 avril 2023" says nothing without "Cette photo"; a verb
+    parsed as a modifier of the noun before it ("Les trains circuleront …"
+    with "trains" as the root) has that noun for subject.  The noun's other
+    clauses and dates stay out; its modifiers between it and the verb stay in
+    ("les ministres de la Défense réunis dimanche").
+    """
+    if any((c.dep_.startswith(("nsubj", "csubj", "expl:subj")) and "Rel" not in c.morph.get("PronType"))
+           or c.dep_ == "mark" for c in head.children):
+        return set()  # a clause with its own subject or conjunction ("… puisqu'il fut directeur …")
+    anchor = head
+    while anchor.dep_ == "conj" and anchor.head is not anchor and "Part" in anchor.head.morph.get("VerbForm"):
+        anchor = anchor.head  # "écrite le 3 mai et envoyée … le 5 mai": the noun of the first participle
+    noun = anchor.head
+    adnominal = anchor.dep_ in ("acl", "acl:relcl", "amod") \
+        or (anchor.dep_ == "conj" and "Part" in anchor.morph.get("VerbForm"))  # "lettre … et envoyée"
+    if not adnominal or noun is anchor or noun.pos_ not in ("NOUN", "PROPN") or noun.i > head.i:
+        return set()
+    out: set[int] = set()
+    below = anchor
+    while True:
+        out.add(noun.i)
+        for child in noun.children:
+            if child is below:
+                continue
+            sub = {t.i for t in child.subtree}
+            if sub & dated or any(_is_predicate(t) for t in child.subtree):
+                continue  # another date or another clause: "prise le 13 avril 2023", "et publiée …"
+            if child.dep_ in _NOUN_CORE or (child.dep_ in ("nmod", "appos") and noun.i < child.i < head.i):
+                out |= sub
+        # a modifier without a preposition is an adjective the tagger took for a
+        # noun ("un sommet tripartite organisé …"): the noun is the one before it
+        up = noun.head
+        if noun.dep_ not in ("nmod", "amod", "compound") or up is noun or up.pos_ not in ("NOUN", "PROPN") \
+                or up.i > noun.i or any(c.dep_ == "case" for c in noun.children):
+            # "… de la région conduits par …": a verb that does not agree
+            # with the noun was hung on the wrong one; leave the noun out
+            return out if _agrees(head, noun) else set()
+        below, noun = noun, up
+
+
+def _shared_subject(head: "Token", dated: AbstractSet[int]) -> set[int]:
+    """The subject a coordinated verb shares with the first one ("Ils ont conclu … et signé …").
+
+    A participle also takes the first verb's auxiliary: "Ils ont signé un
+    traité en mars", not "Ils signé …".
+    """
+    first = head.head
+    if head.dep_ != "conj" or first is head or first.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_.startswith("nsubj") for c in head.children):
+        return set()
+    out: set[int] = set()
+    for child in first.children:
+        if child.dep_.startswith("nsubj") and "Fin" in head.morph.get("VerbForm") \
+                and head.morph.get("Number") and child.morph.get("Number") \
+                and head.morph.get("Number") != child.morph.get("Number"):
+            return set()  # "dont le montant devrait … se dérouleront": not that subject (a participle
+            # after "avoir" does not agree, so only a finite verb is checked)
+    for child in first.children:
+        if child.dep_.startswith("nsubj") or (child.dep_.startswith("aux") and "Part" in head.morph.get("VerbForm")
+                                              and not any(c.dep_.startswith("aux") for c in head.children)):
+            sub = {t.i for t in child.subtree}
+            if not sub & dated:
+                out |= sub
+    return out
+
+
+def _agrees(verb: "Token", noun: "Token") -> bool:
+    """Number and gender, where both words have them, are the same."""
+    for key in ("Number", "Gender"):
+        a, b = verb.morph.get(key), noun.morph.get(key)
+        if a and b and a != b:
+            return False
+    return True
+
+
+def _words(doc: "Doc", kept: set[int]) -> int:
+    return sum(1 for i in kept if not doc[i].is_punct and not doc[i].is_space)
+
+
+def _fit(doc: "Doc", kept: set[int], head: "Token", span: "Span") -> set[int]:
+    """``kept`` cut to ``_MAX_TOKENS`` words by dropping whole phrases, farthest first.
+
+    The governor, the date, the path between them and the subject's head
+    always stay; the subject's own modifiers go last ("Les ministres de la
+    Défense des États-Unis, … ont indiqué dimanche …" keeps its actors).
+    Each step drops the smallest phrase holding the word farthest from the
+    stretch between the governor and the date, so the cut falls between
+    phrases.
+    """
+    if _words(doc, kept) <= _MAX_TOKENS:
+        return kept
+    core = set(range(span.start, span.end)) | {head.i}
+    tok = span.root
+    for _ in range(16):
+        core.add(tok.i)
+        if tok is head or tok.head is tok:
+            break
+        tok = tok.head
+    subject = {t.i for c in head.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    # words between the governor and the date are the heart of the clause:
+    # distance counts from that stretch outwards
+    lo, hi = min(head.i, span.start), max(head.i, span.end - 1)
+    before = set(kept)
+    while _words(doc, kept) > _MAX_TOKENS:
+        units: list[tuple[int, int, int, set[int]]] = []  # (tier, -distance, size, tokens)
+        for i in kept:
+            child = doc[i]
+            if child.dep_ not in _PHRASE_DEPS or child.i in core or child.head.i not in kept or child.head is child \
+                    or child.pos_ == "PUNCT" or child.head.pos_ in ("NUM", "SYM"):
+                continue  # the "3" of "(1-3)" is not a phrase of its own
+            sub = {t.i for t in child.subtree} & kept
+            if sub & core:
+                continue
+            distance = max(max(lo - j, j - hi, 0) for j in sub)
+            units.append((1 if child.i in subject else 0, -distance, len(sub), sub))
+        if not units:
+            break
+        tier, far, _, _ = min(units, key=lambda u: (u[0], u[1]))
+        # among the phrases holding that farthest word, the smallest
+        _, _, _, unit = min((u for u in units if u[0] == tier and u[1] == far), key=lambda u: u[2])
+        kept -= unit
+    # a comma left next to a dropped phrase: "des États-Unis, ont indiqué"
+    for i in sorted(kept):
+        if doc[i].is_punct and doc[i].text in (",", ";") and (
+                (i + 1 in before and i + 1 not in kept) or (i - 1 in before and i - 1 not in kept)):
+            kept.discard(i)
+    return kept
 
 
 def _fallback_clause(doc: "Doc", span: "Span") -> tuple["Span", list["Token"]]:

@@ -215,9 +215,11 @@ class _Resolver:
         dct = self.dct
         unit, off = spec.unit, spec.offset
         if dct is None:
-            return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit or "", "XXXX"), False, None
+            return {"D": "XXXX-XX-XX", "C": "XXXX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit or "", "XXXX"), False, None
         if unit == "Y":
             return str(dct.year + off), True, None
+        if unit == "C":  # "le siècle dernier": centuries are written like "le XIXe siècle" (18XX)
+            return f"{dct.year // 100 + off:02d}XX", True, None
         if unit in ("M", "Q"):
             if dct.month is None:
                 return str(dct.year), False, None

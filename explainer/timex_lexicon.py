@@ -40,6 +40,40 @@ _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 5
 
 NUMBER_WORDS: dict[str, int] = {**_UNITS_0_19, **_TENS, "cent": 100, "cents": 100, "mille": 1000}
 
+
+
+def _cardinal_words(n: int) -> list[str]:
+    """French spellings of ``n`` (1-31), with and without hyphens around "et"."""
+    small = {v: k for k, v in _UNITS_0_19.items() if k != "une"}
+    small.update({17: "dix-sept", 18: "dix-huit", 19: "dix-neuf"})
+    if n < 20:
+        return [small[n]]
+    tens, unit = divmod(n, 10)
+    ten = {2: "vingt", 3: "trente"}[tens]
+    if unit == 0:
+        return [ten]
+    if unit == 1:
+        return [f"{ten} et un", f"{ten}-et-un"]
+    return [f"{ten}-{small[unit]}"]
+
+
+def _ordinal(cardinal: str) -> str:
+    """"trois" -> "troisième", "dix-neuf" -> "dix-neuvième", "vingt et un" -> "vingt et unième"."""
+    if cardinal.endswith("cinq"):
+        return cardinal + "uième"
+    if cardinal.endswith("neuf"):
+        return cardinal[:-1] + "vième"
+    return (cardinal[:-1] if cardinal.endswith("e") else cardinal) + "ième"
+
+
+# Days of the month written as words ("le trois décembre"); 1 is "premier", in the rules.
+DAY_WORDS: dict[str, int] = {w: n for n in range(2, 32) for w in _cardinal_words(n)}
+# Ordinal words up to 31 ("vingtième siècle", "dix-septième siècle").
+ORDINAL_WORDS: dict[str, int] = {
+    "premier": 1, "première": 1, "second": 2, "seconde": 2,
+    **{_ordinal(w): n for n in range(2, 32) for w in _cardinal_words(n)},
+}
+
 # Quantities that are not numbers but still quantify a duration (value "X").
 VAGUE_QUANTIFIERS = ("quelques", "plusieurs", "des", "de nombreuses", "de longues", "de nombreux", "ces dernières", "ces derniers")
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from .timex_lexicon import INTENT_LEMMAS, PLANNED_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 Direction = Literal["past", "future", "nearest"]
 
@@ -64,6 +64,35 @@ _FUTURE_ENDING = re.compile(r"(?:era|ira|dra|rra|ura|eront|iront|dront|rront|uro
 _FORWARD_MARKS = frozenset({"avant", "pour", "afin", "jusque", "jusqu'", "jusqu’"})
 _MODALS = frozenset({"pouvoir", "devoir", "aller", "vouloir"})
 
+# The conditional is the future stem + the imperfect endings.  "-rait" alone
+# does not tell it from an imperfect ("déclarait", "durait", "ouvrait"), and
+# the tagger often reads "démissionnerait" as a present or an imperfect, so
+# the stem is compared with the lemma: the infinitive for -er/-ir verbs
+# ("démissionner-ait"), the infinitive less its "e" for -re verbs
+# ("prendr-ait"), else an irregular future stem ("pourr-ait", "viendr-ait").
+_CONDITIONAL_ENDING = re.compile(r"(?<=r)(?:ais|ait|aient|ions|iez)$")
+_IRREGULAR_FUTURE_STEMS = (  # lemma ending -> future stem ending ("devenir" -> "deviendr")
+    ("avoir", "aur"), ("être", "ser"), ("faire", "fer"), ("pouvoir", "pourr"), ("cevoir", "cevr"),
+    ("devoir", "devr"), ("vouloir", "voudr"), ("aller", "ir"), ("venir", "viendr"), ("tenir", "tiendr"),
+    ("falloir", "faudr"), ("savoir", "saur"), ("voir", "verr"), ("envoyer", "enverr"), ("valoir", "vaudr"),
+    ("courir", "courr"), ("mourir", "mourr"), ("quérir", "querr"), ("pleuvoir", "pleuvr"),
+)
+
+
+def _is_conditional_form(token: "Token") -> bool:
+    """True when ``token`` is a present-conditional form of its lemma ("démissionnerait")."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    m = _CONDITIONAL_ENDING.search(word)
+    if not m or not lemma or lemma == word:
+        return False
+    stem = word[:m.start()]
+    # spelling changes of the future stem: "achèter-" (acheter), "appeller-", "emploier-"
+    regular = re.sub(r"([lt])\1(?=er$)", r"\1", stem.replace("è", "e"))
+    regular = re.sub(r"([oau])ier$", r"\1yer", regular)
+    if lemma in (stem, regular) or (lemma.endswith("re") and stem == lemma[:-1]):
+        return True
+    return any(lemma.endswith(inf) and stem == lemma[:-len(inf)] + fut for inf, fut in _IRREGULAR_FUTURE_STEMS)
+
 
 def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
     """Direction implied by ``verb``'s tense, mood and auxiliaries.
@@ -95,8 +124,12 @@ def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
             return "past"
         if gov.pos_ in ("VERB", "AUX"):
             return _verb_direction(gov, depth + 1)
+        if _intent_word_before(verb):
+            return "future"  # "Le groupe compte ouvrir …" with "compte" tagged as a noun
         return None
     mood = _morph(verb, "Mood") or next((_morph(a, "Mood") for a in auxes if _morph(a, "Mood")), None)
+    if form == "Fin" and _is_conditional_form(verb) or any(_is_conditional_form(a) for a in auxes):
+        mood = "Cnd"  # the tagger's "Ind" for "démissionnerait", "aurait"
     if mood == "Cnd":
         # simple conditional reports a plan ("devrait signer"); the compound
         # one a past allegation ("aurait tué").
@@ -136,17 +169,98 @@ def _predicate_direction(token: "Token") -> Direction | None:
     return None
 
 
+# Words that, before an infinitive (after "de"/"à" and clitics), make it an
+# intention whatever their part-of-speech tag: "compte ouvrir", "prévoit de partir".
+_INTENT_VERB = (
+    r"convenu|convenus|convenue|convenues|décidé|décidée|décidés|prévu|prévue|prévus|promis|accepté|acceptée|"
+    r"engagé|engagée|engagés|engagées|résolu|prévoyant|prévoit|prévoient|envisage|envisagent|envisagé|compte|"
+    r"comptent|entend|entendent|apprête|apprêtent|propose|proposé|proposent|annoncé|annonce|annoncent|"
+    r"menacé|menace|menacent|projette|projettent|souhaite|souhaitent|veut|veulent|voulu"
+)
+_INTENT_WORD = re.compile(rf"(?:{_INTENT_VERB})", re.IGNORECASE)
+_BEFORE_INFINITIVE = frozenset({
+    "de", "d'", "d’", "à", "ne", "n'", "n’", "pas", "se", "s'", "s’", "le", "la", "les", "l'", "l’", "y", "en",
+    "lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous",
+})
+
+
+def _intent_word_before(infinitive: "Token") -> bool:
+    """True when the word before ``infinitive`` (past "de", "à", clitics) states an intention."""
+    i = infinitive.i - 1
+    doc = infinitive.doc
+    while i >= 0 and i > infinitive.i - 5 and doc[i].lower_ in _BEFORE_INFINITIVE:
+        i -= 1
+    return i >= 0 and (
+        bool(_INTENT_WORD.fullmatch(doc[i].lower_)) or (doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_ in INTENT_LEMMAS))
+
+
+def _plans_infinitive_before(verb: "Token", date_start: int) -> bool:
+    """A present-tense intention verb with an infinitive between it and the date.
+
+    "Il prévoit de partir en 2023": the date belongs to the planned action
+    even when the parse attaches it to "prévoit" (or to its "de").  A date
+    before the infinitive ("Il annonce dimanche vouloir partir") dates the
+    announcement and is left alone.
+    """
+    if verb.lemma_ not in INTENT_LEMMAS and not _INTENT_WORD.fullmatch(verb.lower_):
+        return False
+    for tok in verb.doc[verb.i + 1:date_start]:
+        if "Inf" in tok.morph.get("VerbForm") and _intent_word_before(tok):
+            return True
+        if "Fin" in tok.morph.get("VerbForm"):
+            return False  # another finite verb in between: its own clause
+    return False
+
+
+# How a date hangs on its verb when the parse can be trusted.
+_ADVERBIAL_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "obl:tmod", "nmod:tmod", "advmod"})
+
+
+def adnominal_participle_before(span: "Span") -> "Token | None":
+    """The participle whose phrase the date closes, when the parse hangs it elsewhere.
+
+    "Cette photo prise le 13 avril 2023 et publiée par l'agence … le 14 avril
+    montre …": the parser makes "le 13 avril 2023" a modifier of "photo" and
+    "le 14 avril" the subject of "montre".  A date that is not an adverbial
+    of a verb, and that comes right after the phrase of a participle
+    modifying a noun ("prise", "publiée par l'agence …"), dates that
+    participle.
+    """
+    root = span.root
+    if root.dep_ in _ADVERBIAL_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return None  # the parse is plausible: keep it
+    doc = span.doc
+    for i in range(span.start - 1, root.sent.start - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm"):
+            return None  # a finite verb or an infinitive comes first: its own clause
+        if "Part" in tok.morph.get("VerbForm") and tok.pos_ == "VERB":
+            adnominal = (tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")) \
+                or (tok.dep_ == "conj" and "Part" in tok.head.morph.get("VerbForm"))
+            if adnominal and tok.right_edge.i + 1 == span.start:
+                return tok
+            return None
+    return None
+
+
 def parse_direction(doc: "Doc", start: int, end: int) -> Direction | None:
     """Direction from the verb governing the span ``start:end`` of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    participle = adnominal_participle_before(span)
+    if participle is not None:  # "La vidéo tournée le 12 mars montre …": "tournée" dates it
+        found = _verb_direction(participle)
+        if found:
+            return found
     inside = range(span.start, span.end)
     token = span.root
     for _ in range(8):
         if token.i not in inside:
             if token.pos_ in ("VERB", "AUX"):
                 found = _verb_direction(token)
+                if found == "nearest" and _plans_infinitive_before(token, span.start):
+                    return "future"
                 if found:
                     return found
             elif token.lower_ in PLANNED_WORDS:
@@ -181,13 +295,7 @@ _FUTURE_FORMS = re.compile(
 # An intention verb followed by "de"/"à" + infinitive: the action lies ahead
 # even when the intention itself is reported in the past ("ont convenu
 # d'activer le mécanisme en décembre").
-_INTENT_FORMS = re.compile(
-    r"\b(?:convenu|convenus|convenue|convenues|décidé|décidée|décidés|prévu|prévue|prévus|promis|accepté|acceptée|"
-    r"engagé|engagée|engagés|engagées|résolu|prévoyant|prévoit|prévoient|envisage|envisagent|envisagé|compte|"
-    r"comptent|entend|entendent|apprête|apprêtent|propose|proposé|proposent|annoncé|annonce|annoncent|"
-    r"menacé|menace|menacent|projette|projettent|souhaite|souhaitent|veut|veulent|voulu)\s+(?:de\s+|d['’]\s*|à\s+)",
-    re.IGNORECASE,
-)
+_INTENT_FORMS = re.compile(rf"\b(?:{_INTENT_VERB})\s+(?:de\s+|d['’]\s*|à\s+)", re.IGNORECASE)
 
 
 def surface_direction(text: str, lo: int, hi: int, start: int, end: int) -> Direction | None:

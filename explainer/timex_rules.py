@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .timex_lexicon import (
-    MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, SET_ADJECTIVES, SET_UNITS, TERM_NOUNS, UNITS,
-    WEEKDAYS, alternation, parse_number, roman_to_int,
+    DAY_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS, SET_ADJECTIVES, SET_UNITS,
+    TERM_NOUNS, UNITS, WEEKDAYS, alternation, parse_number, roman_to_int,
 )
 
 
@@ -63,6 +63,7 @@ MONTH = r"\b(?P<m>" + alternation(list(MONTHS)) + r")(?!\w)"
 MONTH2 = r"\b" + alternation(list(MONTHS)) + r"(?!\w)"
 WD = alternation(list(WEEKDAYS))
 DAYNUM = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
+DAYWORD = alternation(list(DAY_WORDS))  # "le trois décembre": only after "le"/"ce" or a weekday
 NUMWORD = alternation([w for w in NUMBER_WORDS if w not in ("zéro",)])
 NUM = rf"(?:\d+(?:,\d+)?|{NUMWORD}(?:[- ](?:et[- ])?{NUMWORD})*)"
 UNIT = alternation(list(UNITS))
@@ -147,6 +148,8 @@ def _mod(m: re.Match) -> str | None:
 
 def _day(text: str) -> int:
     t = text.lower()
+    if t in DAY_WORDS:
+        return DAY_WORDS[t]
     return 1 if t in ("1er", "1re", "premier") else int(t)
 
 
@@ -175,12 +178,14 @@ def rule(pattern: str, flags: int = F):
 
 
 @rule(
-    rf"(?:\b(?P<det>le|les|ce)\s+)?(?:\b(?P<wd>{WD})\s+)?\b(?P<d>{DAYNUM})\s*{MONTH}"
+    rf"(?:\b(?P<det>le|les|ce)\s+)?(?:\b(?P<wd>{WD})\s+)?\b(?P<d>{DAYNUM}|(?P<dw>{DAYWORD})(?=\s))\s*{MONTH}"
     rf"(?:\s+(?P<y>{YEAR4}|['’]?\d\d)(?![\d,.]?\d)(?!\s*(?:h\b|heures|ans|%|km|personnes|morts)))?"
     rf"(?:\s+(?P<rel>{REL_PAST}|{REL_FUT}))?"
 )
 def _full_date(m: re.Match, text: str) -> Iterator[Candidate]:
-    """"le 13 avril 2023", "samedi 24 juillet", "le 6 mai dernier", "10 novembre 93"."""
+    """"le 13 avril 2023", "samedi 24 juillet", "le 6 mai dernier", "10 novembre 93", "le trois décembre"."""
+    if m.group("dw") and not m.group("wd") and (m.group("det") or "").lower() not in ("le", "ce"):
+        return  # "les trois mars", "deux avril …": a count, or too unsure without "le"
     y = m.group("y")
     year = (int(y) if len(y.lstrip("'’")) == 4 else _two_digit_year(y)) if y else None
     start = m.start("det") if m.group("det") and m.group("det").lower() != "ce" else (m.start("wd") if m.group("wd") else m.start("d"))
@@ -250,6 +255,29 @@ def _short_year(m: re.Match, text: str) -> Iterator[Candidate]:
     yield m.start(), m.end(), "DATE", Spec("cal", year=_two_digit_year(m.group("y")), year_explicit=True)
 
 
+# After a year written in words, a clause goes on: punctuation or a function
+# word, not a noun ("découpé en mille morceaux", "en deux mille exemplaires").
+_AFTER_YEAR_WORDS = re.compile(
+    r"\s*(?:$|[,.;:!?)»«\"(–-]|(?:à|au|aux|et|ou|mais|puis|lors|quand|alors|le|la|les|l['’]|il|elle|ils|elles|on|"
+    r"ce|cette|ces|pour|par|dans|avec|sans|après|avant|déjà|qui|que|qu['’]|dont|où|en|sur|contre|chez|selon|"
+    r"pendant|depuis|a|ont|est|sont|était|avait|avaient|étaient)(?!\w))",
+    F,
+)
+
+
+@rule(rf"(?:\b(?P<an>l{APOS}an(?:née)?)\s+|(?<=\ben\s))(?P<y>(?:{NUMWORD}[- ](?:et[- ])?)*(?:mille|mil|cents|cent)(?!\w)(?:[- ](?:et[- ])?(?:{NUMWORD}|mil))*)(?!\w)")
+def _year_words(m: re.Match, text: str) -> Iterator[Candidate]:
+    """"en deux mille dix-neuf" -> 2019, "en mil neuf cent quatre-vingt" -> 1980, "l'an deux mille" -> 2000."""
+    words = m.group("y").lower()  # holds "mil(le)" or "cent(s)": "en trois" is not a year
+    n = parse_number(re.sub(r"\bmil\b", "mille", words))
+    if n is None or not _AFTER_YEAR_WORDS.match(text, m.end()):
+        return
+    year = int(n)
+    if not ((1000 if m.group("an") else 1500) <= year <= 2100):
+        return
+    yield m.start(), m.end(), "DATE", Spec("cal", year=year, year_explicit=True)
+
+
 @rule(rf"\b{MOD_PREFIX}(?:les\s+)?années\s+(?P<d>(?:19|20)?\d0|vingt|trente|quarante|cinquante|soixante-dix|soixante|quatre-vingt-dix|quatre-vingts?)\b")
 def _decade(m: re.Match, text: str) -> Iterator[Candidate]:
     """"les années 60" -> 196X, "début des années 1990" -> 199X START."""
@@ -262,14 +290,37 @@ def _decade(m: re.Match, text: str) -> Iterator[Candidate]:
     yield m.start(), m.end(), "DATE", Spec("value", value=value, mod=_mod(m))
 
 
-@rule(rf"\b{MOD_PREFIX}(?:(?P<det>le|au)\s+)?(?P<n>[IVXL]+|\d{{1,2}})(?:e|ème|è|er)\s+siècle\b", 0)
+# A century numeral: Roman or digits, never glued to a preceding letter, and
+# never the article "Le" read as L (50) + the ordinal ending "e" ("Le siècle
+# dernier" at the start of a sentence).
+CENTURY_NUM = r"(?<![^\W\d_])(?!Le\b)(?P<n>[IVXL]+|\d{1,2})"
+# ... or an ordinal word ("vingtième"); not "premier"/"second": "un second siècle" is a count.
+CENTURY_WORD = alternation([w for w in ORDINAL_WORDS if w.endswith("ième")])
+
+
+@rule(rf"\b{MOD_PREFIX}(?:(?P<det>[Ll]e|[Aa]u)\s+)?(?:{CENTURY_NUM}(?:e|ème|è|er)|(?P<ow>(?i:{CENTURY_WORD})))\s+siècle\b", 0)
 def _century(m: re.Match, text: str) -> Iterator[Candidate]:
-    """"le XXe siècle" -> 19XX, "la fin du XIXe siècle" -> 18XX END."""
-    n = roman_to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+    """"le XXe siècle" -> 19XX, "la fin du XIXe siècle" -> 18XX END, "au dix-septième siècle" -> 16XX."""
+    if m.group("ow"):
+        n = ORDINAL_WORDS.get(m.group("ow").lower())
+    else:
+        n = roman_to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
     if not n:
         return
-    start = m.start() if m.group("modw") else (m.start("det") if m.group("det") and m.group("det") == "le" else m.start("n"))
+    det = (m.group("det") or "").lower()
+    start = m.start() if m.group("modw") else (m.start("det") if det == "le" else m.start("n" if m.group("n") else "ow"))
     yield start, m.end(), "DATE", Spec("value", value=f"{n - 1:02d}XX", mod=_mod(m))
+
+
+@rule(rf"\b{MOD_PREFIX}(?:(?P<det>le|ce)\s+)?siècle(?:\s+(?P<rel>{REL_PAST}|{REL_FUT}))?(?!\w)")
+def _rel_century(m: re.Match, text: str) -> Iterator[Candidate]:
+    """"le siècle dernier" -> 19XX (DCT 2023), "ce siècle" -> 20XX, "la fin du siècle dernier"."""
+    det = (m.group("det") or "").lower()
+    if not m.group("rel") and det != "ce":
+        return  # "le siècle des Lumières", "un siècle": not the DCT's century
+    hint = _rel_hint(m.group("rel"))
+    offset = -1 if hint == "past" else 1 if hint == "future" else 0
+    yield m.start(), m.end(), "DATE", Spec("rel", unit="C", offset=offset, mod=_mod(m))
 
 
 @rule(
@@ -287,11 +338,14 @@ def _rel_year(m: re.Match, text: str) -> Iterator[Candidate]:
 
 @rule(
     rf"\b{MOD_PREFIX}(?:(?P<this>ce\s+mois(?:-ci)?|cette\s+semaine|ce\s+week-end|ce\s+trimestre)"
-    rf"|(?:le\s+|la\s+)?(?P<u>mois|semaine|week-end|trimestre)\s+(?P<rel>{REL_PAST}|{REL_FUT}))"
+    rf"|(?:le\s+|la\s+)?(?P<u>mois|semaine|week-end|trimestre)\s+(?P<rel>{REL_PAST}|{REL_FUT})"
+    rf"|(?P<bare>mois)(?!\s+d(?:e\s|{APOS}))(?![-\w]))"
 )
 def _rel_period(m: re.Match, text: str) -> Iterator[Candidate]:
-    """"cette semaine", "le mois dernier", "ce week-end", "la semaine prochaine"."""
-    word = (m.group("this") or m.group("u")).lower()
+    """"cette semaine", "le mois dernier", "ce week-end", "la semaine prochaine", "à la fin du mois"."""
+    if m.group("bare") and not m.group("modw"):
+        return  # bare "mois" is only a date after "fin du"/"début du" (the month of publication)
+    word = (m.group("this") or m.group("u") or m.group("bare")).lower()
     unit = "WE" if "week-end" in word else "W" if "semaine" in word else "Q" if "trimestre" in word else "M"
     hint = _rel_hint(m.group("rel"))
     offset = -1 if hint == "past" else 1 if hint == "future" else 0
@@ -679,6 +733,8 @@ def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Mat
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "_range_first_day": tuple(MONTHS),  # the month is in the lookahead, still in the text
     "_decade": ("années",),
+    "_year_words": ("mil", "cent"),
+    "_rel_century": ("siècle",),
     "_rel_year": ("année", "cet", "l'an", "l’an"),
     "_rel_period": ("mois", "semaine", "week-end", "trimestre"),
     "_deictic_day": ("hier", "demain", "aujourd"),

@@ -185,3 +185,77 @@ def test_seed_month_precision(use_model, request):
 ])
 def test_tense_with_model(nlp, sentence, expected, value):
     assert find(sentence, DAY, expected, nlp(sentence)).value == value
+
+
+# --- centuries ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected,value,mod", [
+    # "Le" at the head of a sentence is the article, not L (50) + the ending "e"
+    ("Le siècle dernier a été marqué par deux guerres.", "Le siècle dernier", "19XX", None),
+    ("Au siècle dernier, la ville comptait dix usines.", "siècle dernier", "19XX", None),
+    ("Les halles datent de la fin du siècle dernier.", "la fin du siècle dernier", "19XX", "END"),
+    ("Ce siècle verra la fin du charbon.", "Ce siècle", "20XX", None),
+    ("Le XXe siècle a été violent.", "Le XXe siècle", "19XX", None),
+])
+def test_centuries(sentence, expected, value, mod):
+    t = find(sentence, DAY, expected)
+    assert (t.type, t.value, t.mod) == ("DATE", value, mod)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le siècle des Lumières a changé la France.",
+    "Le siècle de Périclès reste un modèle.",
+    "Il a vécu un siècle entier.",
+])
+def test_an_article_is_not_a_roman_numeral(sentence):
+    found = timex.tag(sentence, None, PubDate.parse(DAY))
+    assert not [t for t in found if t.type == "DATE"], [(t.text, t.value) for t in found]
+
+
+def test_relative_century_without_dct_is_unresolved():
+    (t,) = timex.tag("Le siècle dernier a été violent.", None, None)
+    assert (t.text, t.value, t.resolved) == ("Le siècle dernier", "XXXX", False)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("form,conditional", [
+    ("démissionnerait", True), ("retireraient", True), ("prendrait", True), ("deviendrait", True),
+    ("achèterait", True), ("appellerait", True), ("pourrait", True),
+    ("déclarait", False), ("durait", False), ("ouvrait", False), ("préférait", False), ("tirait", False),
+])
+def test_conditional_forms_are_told_from_imperfects(nlp, form, conditional):
+    from explainer.timex_resolve import _is_conditional_form
+    assert _is_conditional_form(nlp(f"Il {form} en mars.")[1]) is conditional
+
+
+# --- words for numbers, month-relative modifiers ------------------------------
+
+@pytest.mark.parametrize("sentence,expected,value,mod", [
+    ("Au vingtième siècle, la ville a grandi.", "vingtième siècle", "19XX", None),
+    ("Le château date du dix-septième siècle.", "dix-septième siècle", "16XX", None),
+    ("Les halles datent de la fin du dix-neuvième siècle.", "la fin du dix-neuvième siècle", "18XX", "END"),
+    ("Le vingt et unième siècle sera urbain.", "Le vingt et unième siècle", "20XX", None),
+    ("Il est arrivé le trois décembre.", "le trois décembre", "2022-12-03", None),
+    ("Il a été élu le vingt-trois mars 2021.", "le vingt-trois mars 2021", "2021-03-23", None),
+    ("Il partira mardi deux janvier.", "mardi deux janvier", "2024-01-02", None),
+    ("Le salaire sera versé à la fin du mois.", "la fin du mois", "2023-11", "END"),
+    ("Les travaux ont commencé au début du mois.", "début du mois", "2023-11", "START"),
+    ("Il est né en deux mille dix-neuf.", "deux mille dix-neuf", "2019", None),
+    ("Il est né en mil neuf cent quatre-vingt-dix, à Paris.", "mil neuf cent quatre-vingt-dix", "1990", None),
+    ("En l'an deux mille, tout a changé.", "l'an deux mille", "2000", None),
+])
+def test_dates_in_words(sentence, expected, value, mod):
+    t = find(sentence, DAY, expected)
+    assert (t.type, t.value, t.mod) == ("DATE", value, mod)
+
+
+@pytest.mark.parametrize("sentence,not_expected", [
+    ("Le vase a été découpé en mille morceaux.", "mille"),
+    ("Il a vendu en deux mille exemplaires.", "deux mille"),
+    ("Les trois mars de la saison ont été rudes.", "trois mars"),  # a count, not a day: no "le"
+    ("Il a vécu un second siècle.", "second siècle"),
+    ("Au début du mois de ramadan, les prix montent.", "début du mois"),
+])
+def test_number_words_that_are_not_dates(sentence, not_expected):
+    found = timex.tag(sentence, None, PubDate.parse(DAY))
+    assert not_expected not in [t.text for t in found]
