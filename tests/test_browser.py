@@ -264,6 +264,51 @@ def test_print_to_pdf(visit, pages):
     assert v.page.locator(".ex-timeline").is_visible()
 
 
+def _after_box(cdp, element) -> tuple[float, float, float, float] | None:
+    """The border box (left, top, right, bottom) of ``element``'s ::after, in viewport pixels, or None."""
+    element.evaluate("el => { document.querySelectorAll('[data-ex-probe]').forEach(e => e.removeAttribute('data-ex-probe'));"
+                     " el.setAttribute('data-ex-probe', ''); }")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-ex-probe]"})["nodeId"]
+    described = cdp.send("DOM.describeNode", {"nodeId": node, "depth": 0})["node"]
+    after = [p for p in described.get("pseudoElements", []) if p.get("pseudoType") == "after"]
+    if not after:
+        return None
+    quad = cdp.send("DOM.getBoxModel", {"backendNodeId": after[0]["backendNodeId"]})["model"]["border"]
+    xs, ys = quad[0::2], quad[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize("width", [390, 961, 1280])
+def test_tooltips_stay_on_screen(visit, pages, width):
+    """Each annotation's tooltip, on focus, is whole on screen and scrolls nothing sideways."""
+    v = visit(pages["explainer"], viewport={"width": width, "height": 800})
+    page = v.page
+    # Also the worst case: the last word of a line, with a long tip.
+    page.eval_on_selector(".ex-body", """body => { const p = document.createElement('p');
+        p.style.textAlign = 'right'; p.innerHTML = '<a class="ex-m ex-person" href="#x" data-tip="' +
+        'Personne : ministre délégué chargé des anciens combattants et de la mémoire, porte-parole du gouvernement'
+        + '">Mot</a>'; body.appendChild(p); }""")
+    cdp = v.context.new_cdp_session(page)
+    annotations = page.locator(".ex-body .ex-m, .ex-body .ex-d, .ex-header .ex-m, .ex-header .ex-d")
+    count = annotations.count()
+    assert count > 10
+    problems = []
+    for k in range(count):
+        element = annotations.nth(k)
+        element.focus()
+        size = page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth, window.innerHeight]")
+        box = _after_box(cdp, element)
+        text = element.inner_text()
+        if size[0] > size[1]:
+            problems.append(f"{text!r}: the page scrolls sideways by {size[0] - size[1]}px")
+        if box is None:
+            problems.append(f"{text!r}: no tooltip on focus")
+        elif box[0] < 0 or box[1] < 0 or box[2] > size[1] or box[3] > size[2]:
+            problems.append(f"{text!r}: tooltip at {box} outside the {size[1]}×{size[2]} viewport")
+    assert problems == [], "\n".join(problems[:10])
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_axe_no_serious_violation(visit, pages, axe_script, kind, scheme):
