@@ -262,6 +262,13 @@ def test_print_to_pdf(visit, pages):
     # The page's chrome is hidden in print; the text and the timeline stay.
     assert v.page.locator(".md-header").is_hidden()
     assert v.page.locator(".ex-timeline").is_visible()
+    # Each event's source sentence prints, without the "Phrase d’origine" toggle line above it.
+    assert v.page.locator("details.ex-source blockquote").first.is_visible()
+    summaries = v.page.locator("details.ex-source > summary")
+    assert summaries.count() > 0
+    shown = [k for k in range(summaries.count()) if summaries.nth(k).is_visible()]
+    assert shown == [], f"{len(shown)} “Phrase d’origine” toggles print"
+    assert v.page.locator(".ex-toggle").is_hidden()
 
 
 def _after_box(cdp, element) -> tuple[float, float, float, float] | None:
