@@ -271,6 +271,28 @@ def test_print_to_pdf(visit, pages):
     assert v.page.locator(".ex-toggle").is_hidden()
 
 
+def test_annotations_switch_says_what_it_does(visit, pages):
+    v = visit(pages["explainer"])
+    page = v.page
+    # One control, named "Annotations", on while they show; its visible text is the action.
+    switch = page.get_by_role("switch", name="Annotations", exact=True)
+    assert switch.count() == 1 and switch.is_checked()
+    label = page.locator("label.ex-toggle")
+    shown = lambda: " ".join(label.locator("[aria-hidden='true']:visible").all_inner_texts()).strip()  # noqa: E731
+    assert shown() == "Masquer les annotations"
+    label.click()
+    assert not switch.is_checked()
+    assert shown() == "Afficher les annotations"
+    border = page.eval_on_selector(".ex-body a.ex-m", "el => getComputedStyle(el).borderBottomColor")
+    assert border in ("rgba(0, 0, 0, 0)", "transparent")
+    # The keyboard works the same: Space on the focused switch turns the annotations back on.
+    switch.focus()
+    page.keyboard.press("Space")
+    assert switch.is_checked() and shown() == "Masquer les annotations"
+    border = page.eval_on_selector(".ex-body a.ex-m", "el => getComputedStyle(el).borderBottomColor")
+    assert border not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
 def _after_box(cdp, element) -> tuple[float, float, float, float] | None:
     """The border box (left, top, right, bottom) of ``element``'s ::after, in viewport pixels, or None."""
     element.evaluate("el => { document.querySelectorAll('[data-ex-probe]').forEach(e => e.removeAttribute('data-ex-probe'));"
