@@ -263,7 +263,7 @@ def pub_key(article: ArticleRef) -> str:
 
 
 class SiteIndex:
-    """Actors merged by id, then by folded name; every dated event of the site."""
+    """Actors merged by id, then by folded name, then by unambiguous alias; every dated event of the site."""
 
     def __init__(self, articles: Sequence[Article | ArticleRef]):
         self.articles = [as_ref(a) for a in articles]
@@ -291,6 +291,7 @@ class SiteIndex:
                 entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
                 entry.appearances.append((article, actor))
                 by_local[(slug, actor.id)] = key
+        self._merge_aliases()
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
             for event, timex in article.events:
@@ -299,6 +300,81 @@ class SiteIndex:
                     key = self._by_local.get((article.slug, actor_id))
                     if key:
                         self.actors[key].events.append((article, event, timex))
+
+    def _merge_aliases(self) -> None:
+        """Fold a site actor named only by another's alias into it: "Austin" into "Lloyd Austin".
+
+        Only aliases that can mean one actor count: several words ("M. Austin", "Maison
+        Blanche") with a capital in them (no "le ministre"), or one word of a person's
+        full name that no other known person's full name has ("Austin", not "Kim" when two
+        Kims are known).  And only when exactly one site actor gives that alias, the types
+        agree, and no article names both (the extraction kept them apart there).  Linear:
+        a pass over the aliases, a pass over the actors.
+        """
+        actors = self.actors
+        claims: dict[str, set[str]] = defaultdict(set)  # folded alias → site actors that give it
+        one_word: list[tuple[str, SiteActor]] = []
+        for actor in actors.values():
+            for _, local in actor.appearances:
+                for alias in local.aliases:
+                    folded = fold(alias)
+                    if not folded or not alias[:1].isupper():  # "le secrétaire d’État" describes, names no one
+                        continue
+                    if "-" in folded:
+                        claims[folded].add(actor.key)
+                    elif actor.type == "person":  # one word: only a word of a person's own name
+                        one_word.append((folded, actor))
+        if one_word:
+            # Words of the persons' full names, each counted once per person; a name that is
+            # another's several-word alias ("M. Austin") is not a full name of its own.
+            person_words: Counter = Counter()
+            for actor in actors.values():
+                if actor.type != "person":
+                    continue
+                names = [local.name_key for _, local in actor.appearances]
+                if any(len(claims.get(name, ())) == 1 and actor.key not in claims[name] for name in names):
+                    continue
+                person_words.update({w for name in names if "-" in name for w in name.split("-")})
+            own_words: dict[str, set[str]] = {}
+            for folded, actor in one_word:
+                if person_words[folded] != 1:
+                    continue  # "Kim" when two Kims are known; a word of nobody's full name
+                own = own_words.get(actor.key)
+                if own is None:
+                    own = own_words[actor.key] = {w for _, local in actor.appearances for w in local.name_key.split("-")}
+                if folded in own:
+                    claims[folded].add(actor.key)
+        if not claims:
+            return
+        into: dict[str, str] = {}
+        for actor in actors.values():
+            targets = {t for _, local in actor.appearances for t in claims.get(local.name_key, ())} - {actor.key}
+            if len(targets) != 1 or any(len(claims.get(local.name_key, ())) > 1 for _, local in actor.appearances
+                                        if local.name_key in claims):
+                continue
+            target = actors[targets.pop()]
+            if target.type != actor.type:
+                continue
+            if {a.slug for a, _ in actor.appearances} & {a.slug for a, _ in target.appearances}:
+                continue
+            into[actor.key] = target.key
+        order = {a.slug: n for n, a in enumerate(self.articles)}
+        changed: set[str] = set()
+        for key, target in into.items():
+            seen = {key}
+            while target in into and target not in seen:  # "Austin" → "M. Austin" → "Lloyd Austin"
+                seen.add(target)
+                target = into[target]
+            if target == key:
+                continue  # two actors that are each other's alias: leave both
+            moved = actors.pop(key)
+            actors[target].appearances.extend(moved.appearances)
+            for article, local in moved.appearances:
+                self._by_local[(article.slug, local.id)] = target
+            changed.add(target)
+        for key in changed:
+            if key in actors:
+                actors[key].appearances.sort(key=lambda p: order[p[0].slug])
 
     def link(self, article: ArticleRef, actor_id: str) -> tuple[str, str] | None:
         """Site key and name of an article's actor: what a link to its page shows."""

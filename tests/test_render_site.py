@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pathlib
 import posixpath
@@ -272,3 +273,71 @@ def test_relative_urls_agree_with_posixpath(from_page, to_path):
         expected = "./" if expected == "." else expected + "/"
     assert sitewide.relative_url(from_page, to_path) == expected
     assert sitewide.relative_url(from_page, to_path, "x") == expected + "#x"
+
+
+# -- actors merged through their aliases --------------------------------------------------
+def alias_article(slug: str, actors: list[tuple], published: str = "2023-11-12") -> Article:
+    """actors: (id, name, type, aliases); each is mentioned once, by its name."""
+    text = " ; ".join(name for _, name, _, _ in actors) + "."
+    built = make_article(slug, f"Article {slug}", published, [text],
+                         [(i, n, t, None, [(0, n)]) for i, n, t, _ in actors], [], [])
+    return dataclasses.replace(built, actors=tuple(dataclasses.replace(a, aliases=tuple(al))
+                                                   for a, (_, _, _, al) in zip(built.actors, actors)))
+
+
+def test_an_article_naming_only_the_alias_joins_the_actor_page():
+    full = alias_article("sommet", [("lloyd-austin", "Lloyd Austin", "person", ["Austin", "M. Austin"])])
+    short = alias_article("visite", [("austin", "Austin", "person", [])], "2024-01")
+    titled = alias_article("conference", [("m-austin", "M. Austin", "person", [])], "2024-02")
+    # Whatever order the articles come in, "Austin" is the page of "Lloyd Austin".
+    for articles in ([full, short, titled], [short, titled, full], [titled, full, short]):
+        index = sitewide.SiteIndex(articles)
+        austin = index.actor_of(full, "lloyd-austin")
+        assert index.actor_of(short, "austin") is austin and index.actor_of(titled, "m-austin") is austin
+        assert len(index.actors) == 1 and austin.name == "Lloyd Austin" and austin.key == "lloyd-austin"
+        assert sorted(a.slug for a, _ in austin.appearances) == ["conference", "sommet", "visite"]
+    pages = renderer().site_pages(index)
+    assert "Cité dans 3 explications" in pages["acteurs/lloyd-austin.md"]
+    assert "acteurs/austin.md" not in pages
+    assert 'href="../../acteurs/lloyd-austin/"' in renderer().article(short, "s", "c", index)
+
+
+def test_aliases_that_could_mean_someone_else_do_not_merge():
+    kims = alias_article("coree", [("kim-jong-un", "Kim Jong-un", "person", ["Kim"]),
+                                   ("kim-yo-jong", "Kim Yo-jong", "person", ["Kim"])])
+    just_kim = alias_article("kim", [("kim", "Kim", "person", [])])
+    # A lowercase phrase is a description, not a name; a place is not the person of the same name.
+    lowered = alias_article("blinken", [("antony-blinken", "Antony Blinken", "person", ["le secrétaire d’État"]),
+                                        ("lloyd-austin", "Lloyd Austin", "person", ["Austin"])])
+    other = alias_article("texas", [("secretaire", "le secrétaire d’État", "person", []),
+                                    ("austin", "Austin", "place", [])])
+    # One article that names both as different actors keeps them apart everywhere.
+    both = alias_article("deux", [("joe-biden", "Joe Biden", "person", ["Biden"]),
+                                  ("hunter", "Biden", "person", [])])
+    # A one-word alias of a non-person is not indexed ("Séoul" for Corée du Sud, "Bonn" for Allemagne).
+    metonymy = alias_article("seoul-cs", [("coree-du-sud", "Corée du Sud", "state", ["Séoul"])])
+    seoul = alias_article("ville", [("seoul", "Séoul", "state", [])])
+    index = sitewide.SiteIndex([kims, just_kim, lowered, other, both, metonymy, seoul])
+    assert index.actor_of(just_kim, "kim").key == "kim"
+    assert index.actor_of(other, "secretaire") is not index.actor_of(lowered, "antony-blinken")
+    assert index.actor_of(other, "austin") is not index.actor_of(lowered, "lloyd-austin")
+    assert index.actor_of(both, "hunter") is not index.actor_of(both, "joe-biden")
+    assert index.actor_of(seoul, "seoul") is not index.actor_of(metonymy, "coree-du-sud")
+    assert len(index.actors) == 11  # no merge at all
+
+
+def test_alias_merging_stays_linear():
+    articles = []
+    for n in range(1000):
+        r = n % 50
+        actors = [(f"p{k}", f"Prénom{k} Nom{k}", "person", [f"Nom{k}", f"M. Nom{k}"]) for k in range(r, r + 8)]
+        actors += [(f"s{n}", f"Nom{(r + 25) % 50}", "person", []),  # a surname alone, its full name elsewhere
+                   (f"o{n}", f"Organisation {n % 300}", "organization", [f"Org {n % 300}", "ONU"])]
+        articles.append(alias_article(f"a{n}", actors))
+    refs = [sitewide.ArticleRef.of(a) for a in articles]
+    t0 = time.perf_counter()
+    index = sitewide.SiteIndex(refs)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 0.5, f"indexing 1000 articles took {elapsed:.2f}s"
+    assert index.actor_of(refs[0], "s0") is index.actor_of(refs[25], "p25")
+    assert len(index.actors) == 57 + 300
