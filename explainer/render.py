@@ -176,13 +176,24 @@ def glossary(article: Article) -> list[tuple[str, str, list[Actor]]]:
 
 
 def key_facts(article: Article) -> dict:
-    """"L'essentiel": who, when, where — derived from the extraction."""
+    """"L'essentiel": who, when, where — derived from the extraction.
+
+    When gives the first and last events dated at least to the month if there
+    are any: "cette année" (2023) says little as a first date.
+    """
     who = sorted((a for a in article.actors if a.type in ("person", "state", "organization")),
                  key=lambda a: -len(a.mentions))[:5]
     where = sorted((a for a in article.actors if a.type == "place"), key=lambda a: -len(a.mentions))[:3]
     events = timeline(article)
+    events = [p for p in events if dates_fr.precise_to_month(p[1].value)] or events
     when = [events[0], events[-1]] if len(events) > 1 else events
     return {"who": who, "where": where, "when": when}
+
+
+def datetime_attr(value: str) -> Markup:
+    """`` datetime="…"`` for a ``<time>`` element, or nothing when HTML has no form for the value ("P1Y")."""
+    machine = dates_fr.html_datetime(value)
+    return Markup(f' datetime="{escape(machine)}"') if machine else Markup("")
 
 
 def published_label(article: "Article | sitewide.ArticleRef") -> str | None:
@@ -228,6 +239,7 @@ class Renderer:
             actor_mention_anchor=actor_mention_anchor, timex_anchor=timex_anchor,
             format_value=dates_fr.format_value, html_datetime=dates_fr.html_datetime,
             date_label=date_label, actor_tip=actor_tip, yaml_string=yaml_string, yaml_raw=yaml_raw,
+            datetime_attr=datetime_attr,
             TYPE_LABELS=TYPE_LABELS, STATUS_LABELS=STATUS_LABELS, TIMEX_LABELS=TIMEX_LABELS,
             wikidata_url=sitewide.wikidata_url,
         )

@@ -430,31 +430,37 @@ def _year_month(timex: "DateRef") -> tuple[str, int | None]:
 
 @functools.lru_cache(maxsize=65536)
 def _value_year_month(value: str, mod: str | None) -> tuple[str, int | None]:
-    year, month, _, _ = _sort_key(value, mod)
+    year = _sort_key(value, mod)[0]
     if year == 9999:
         return "Date inconnue", None
     m = re.match(r"^\d{4}-(\d{2})", value)
     return str(year), int(m[1]) if m else None
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]  # a heading: "Avril 2023", "Fin 2023"
+
+
 def _month_heading(year: str, month: int | None) -> str:
     if month is None:
         return f"Dans l’année {year}" if year.isdigit() else "Sans date précise"
-    return dates_fr.format_value(f"{year}-{month:02d}")
+    return _capitalised(dates_fr.format_value(f"{year}-{month:02d}"))
 
 
 def _group_months(items: list[tuple[ArticleRef, EventRef, DateRef]]) -> list[tuple[str, list]]:
     """Events of one year, already in order, under month headings.
 
     Consecutive runs share a heading, so an event known only to the year
-    stays where the order puts it ("fin 2023" after December, "début 2023"
-    before January) under its own heading.
+    stays where the order puts it ("début 2023" before January, "fin 2023"
+    after December, "2023" after that) under its own heading; so does a
+    season, a quarter or a decade ("Été 2023", "Années 1990").
     """
     groups: list[tuple[str, list]] = []
     for item in items:
         year, month = _year_month(item[2])
-        if month is None and year.isdigit() and item[2].mod in ("START", "MID", "END"):
-            heading = dates_fr.format_value(year, item[2].mod).capitalize()
+        value, mod = item[2].value, item[2].mod
+        if month is None and year.isdigit() and (mod or value != year):
+            heading = _capitalised(dates_fr.format_value(value, mod))
         else:
             heading = _month_heading(year, month)
         if groups and groups[-1][0] == heading:

@@ -14,7 +14,7 @@ import yaml
 
 from explainer import sitewide
 from explainer.model import Actor, Article, Event, Mention, Photo, PubDate, Seed, Timex
-from explainer.render import Renderer
+from explainer.render import Renderer, key_facts, timeline
 from explainer.site import Generator, SiteConfig
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -160,7 +160,7 @@ def test_chronology_grouped_by_year_and_month_in_order():
     assert datetimes == ["2023-04-13", "2023-08", "2023"]  # "fin 2023" sorts at the end of the year
     assert page.count("<h2 ") == 1 and ">2023</h2>" in page
     months = re.findall(r"<h3 [^>]*>([^<]+)</h3>", page)
-    assert months == ["avril 2023", "août 2023", "Fin 2023"]
+    assert months == ["Avril 2023", "Août 2023", "Fin 2023"]  # headings start with a capital
     assert "prévu" in page and "fin 2023" in page
 
 
@@ -273,6 +273,57 @@ def test_relative_urls_agree_with_posixpath(from_page, to_path):
         expected = "./" if expected == "." else expected + "/"
     assert sitewide.relative_url(from_page, to_path) == expected
     assert sitewide.relative_url(from_page, to_path, "x") == expected + "#x"
+
+
+# -- dates: where coarse dates sit, "L'essentiel", HTML datetimes --------------------------
+def this_year_article() -> Article:
+    return make_article(
+        "annee", "Cette année", "2023-11-12",
+        ["Les essais se sont multipliés cette année.", "Le 13 avril 2023, un missile a été tiré.",
+         "Un système sera activé en décembre.", "Les exercices commenceront en 2024."],
+        [], [("t1", 0, "cette année", "2023", None), ("t2", 1, "13 avril 2023", "2023-04-13", None),
+             ("t3", 2, "décembre", "2023-12", None), ("t4", 3, "2024", "2024", None)],
+        [("e1", "t1", "Série d’essais", [], "past"), ("e2", "t2", "Tir d’un missile", [], "past"),
+         ("e3", "t3", "Activation du système", [], "planned"), ("e4", "t4", "Exercices", [], "planned")])
+
+
+def test_year_only_dates_follow_the_dates_they_contain_in_timeline_and_chronology():
+    a = this_year_article()
+    assert [e.id for e, _ in timeline(a)] == ["e2", "e3", "e1", "e4"]
+    page = renderer().article(a, "s", "c")
+    timeline_html = page[page.index('<ol class="ex-timeline"'):]
+    assert re.findall(r'<time datetime="([^"]+)" class="ex-event-date"', timeline_html) == [
+        "2023-04-13", "2023-12", "2023", "2024"]
+    # The site chronology orders them the same way.
+    chrono = renderer().site_pages(sitewide.SiteIndex([a]))["chronologie/index.md"]
+    assert re.findall(r'<time datetime="([^"]+)" class="ex-event-date"', chrono) == [
+        "2023-04-13", "2023-12", "2023", "2024"]
+    assert re.findall(r"<h3 [^>]*>([^<]+)</h3>", chrono) == [
+        "Avril 2023", "Décembre 2023", "Dans l’année 2023", "Dans l’année 2024"]
+
+
+def test_essentials_when_prefers_dates_known_to_the_month():
+    a = this_year_article()
+    first, last = key_facts(a)["when"]
+    assert first[1].value == "2023-04-13" and last[1].value == "2023-12"
+    page = renderer().article(a, "s", "c")
+    when = page[page.index("<dt>Quand</dt>"):page.index("</dd>", page.index("<dt>Quand</dt>"))]
+    assert re.findall(r'<a href="#chrono-[^"]+">([^<]+)</a>', when) == ["13 avril 2023", "décembre 2023"]
+    # Only coarse dates: they are shown rather than nothing.
+    coarse = make_article("c", "T", "2023-11", ["Cette année, puis en 2024."], [],
+                          [("t1", 0, "Cette année", "2023", None), ("t2", 0, "2024", "2024", None)],
+                          [("e1", "t1", "A", [], "past"), ("e2", "t2", "B", [], "planned")])
+    assert [t.value for _, t in key_facts(coarse)["when"]] == ["2023", "2024"]
+
+
+def test_durations_in_years_get_no_invalid_datetime():
+    a = make_article("d", "T", "2023-11", ["Des négociations annuelles et un mandat de 3 ans."], [],
+                     [("t1", 0, "annuelles", "P1Y", None), ("t2", 0, "3 ans", "P3Y", None)], [])
+    a = dataclasses.replace(a, timexes=tuple(dataclasses.replace(t, type="SET" if t.id == "t1" else "DURATION")
+                                             for t in a.timexes))
+    page = renderer().article(a, "s", "c")
+    assert 'id="md-t1"' in page and 'id="md-t2"' in page  # still annotated, with their tooltips
+    assert 'datetime="P1Y"' not in page and 'datetime="P3Y"' not in page and 'datetime="None"' not in page
 
 
 # -- actors merged through their aliases --------------------------------------------------
