@@ -25,7 +25,7 @@ from typing import NamedTuple
 from markupsafe import escape
 
 from . import dates_fr
-from .model import Actor, Article, Event, PubDate, Timex
+from .model import BYLINE, CREDIT, Actor, Article, Event, Mention, PubDate, Seed, Timex
 
 # Caps that keep every generated page well under 100 KB of HTML.
 HOME_CARDS = 24          # cards on the home page; the rest go to the archive pages
@@ -123,6 +123,23 @@ class ActorRef(NamedTuple):
     name_key: str
     description: str | None = None  # from the knowledge file or a correction
     wikidata: str | None = None
+    story_mentions: int | None = None  # ``story_mentions``: outside the byline, photo credit and dateline
+
+
+def _editorial_end(seed: Seed) -> int:
+    """Where the dateline ("(Séoul) ", "WASHINGTON, 12 nov. (AFP) — ") ends in the lead, or 0."""
+    if not seed.dateline or not seed.paragraphs:
+        return 0
+    m = re.match(r"\(?" + re.escape(seed.dateline) + r"\)?(?:,[^()\n]{0,40}\([^()\n]{1,20}\))?", seed.paragraphs[0])
+    return m.end() if m else 0
+
+
+def story_mentions(seed: Seed, mentions: Sequence[Mention], dateline_end: int | None = None) -> int:
+    """Mentions in the story itself: not in the byline ("Agence France-Presse"), the photo credit
+    ("PHOTO KCNA VIA ...") or the dateline ("(Séoul)"), which name who wrote or where, not who acts."""
+    end = _editorial_end(seed) if dateline_end is None else dateline_end
+    return sum(1 for m in mentions
+               if m.paragraph not in (BYLINE, CREDIT) and not (m.paragraph == 0 and m.end <= end))
 
 
 class EventRef(NamedTuple):
@@ -177,11 +194,13 @@ class ArticleRef:
                 row = [*head, e.id, e.summary, e.status, list(e.actors), list(date)]
                 events.append((EventRef(e.id, e.summary, tuple(e.actors), e.status, _digest(row)), date))
         actors = []
+        dateline_end = _editorial_end(seed)
         for a in article.actors:
             row = [*head, a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, len(a.mentions),
                    [e.digest for e, _ in events if a.id in e.actors], a.description, a.wikidata]
             actors.append(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions),
-                                   _digest(row), _key(a.id), _key(a.name), a.description, a.wikidata))
+                                   _digest(row), _key(a.id), _key(a.name), a.description, a.wikidata,
+                                   story_mentions(seed, a.mentions, dateline_end)))
         return cls(slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
                    dateline=seed.dateline, reviewed=article.review is not None, actors=tuple(actors),
                    events=tuple(events))
@@ -198,8 +217,7 @@ class ArticleRef:
         return cls(
             slug=slug, source_file=source_file, title=title,
             published=PubDate(*published) if published else None, dateline=dateline, reviewed=reviewed,
-            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m, d, ik, nk, de, wd)
-                         for i, n, ty, r, al, af, m, d, ik, nk, de, wd in actors),
+            actors=tuple(ActorRef(i, n, ty, r, tuple(al), *rest) for i, n, ty, r, al, *rest in actors),
             events=tuple((EventRef(i, summary, tuple(who), status, d), DateRef(*date))
                          for (i, summary, who, status, d), date in events),
         )

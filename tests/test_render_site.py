@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from explainer import sitewide
-from explainer.model import Actor, Article, Event, Mention, Photo, PubDate, Seed, Timex
-from explainer.render import Renderer, key_facts, timeline
+from explainer.model import BYLINE, CREDIT, Actor, Article, Event, Mention, Photo, PubDate, Seed, Timex
+from explainer.render import Renderer, de, key_facts, timeline
 from explainer.site import Generator, SiteConfig
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -392,3 +392,65 @@ def test_alias_merging_stays_linear():
     assert elapsed < 0.5, f"indexing 1000 articles took {elapsed:.2f}s"
     assert index.actor_of(refs[0], "s0") is index.actor_of(refs[25], "p25")
     assert len(index.actors) == 57 + 300
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Lloyd Austin", "de Lloyd Austin"), ("Antony Blinken", "d’Antony Blinken"), ("Emmanuel Macron", "d’Emmanuel Macron"),
+    ("États-Unis", "d’États-Unis"), ("ONU", "d’ONU"), ("Yves Le Drian", "d’Yves Le Drian"),
+    ("Yoon Suk Yeol", "de Yoon Suk Yeol"), ("Hélène Carrère", "d’Hélène Carrère"), ("Hollande", "de Hollande"),
+    ("Hong Kong", "de Hong Kong"), ("Œuvre", "d’Œuvre"), ("2023", "de 2023")])
+def test_de_elides_before_a_vowel_sound(name, expected):
+    assert de(name) == expected
+
+
+def test_glossary_groups_legend_and_roles():
+    a = make_article(
+        "types", "Types", "2023-11",
+        ["Antony Blinken, l’OTAN, la France, Kyiv, la guerre du Golfe et le Hwasong-18."],
+        [("otan", "OTAN", "organization", None, [(0, "OTAN")]), ("kyiv", "Kyiv", "place", None, [(0, "Kyiv")]),
+         ("france", "France", "state", None, [(0, "France")]),
+         ("golfe", "guerre du Golfe", "event", None, [(0, "guerre du Golfe")]),
+         ("hwasong", "Hwasong-18", "work", None, [(0, "Hwasong-18")]),
+         ("blinken", "Antony Blinken", "person", None, [(0, "Antony Blinken")])], [], [])
+    index = sitewide.SiteIndex([a])
+    page = renderer().article(a, "s", "c", index)
+    assert re.findall(r'<h3 id="groupe-(\w+)">', page) == ["person", "state", "organization", "place", "event", "work"]
+    legend = page[page.index('<p class="ex-legend"'):page.index("</p>", page.index('<p class="ex-legend"'))]
+    assert re.findall(r'class="ex-key ex-(\w+)">([^<]+)<', legend) == [
+        ("person", "personne"), ("state", "État"), ("organization", "organisation"), ("place", "lieu"),
+        ("event", "événement"), ("work", "œuvre ou arme"), ("dkey", "date")]
+    assert "première mention d’Antony Blinken" in page and "fiche<span class=\"ex-sr\"> d’Antony Blinken" in page
+    # The legend names only the kinds the text shows.
+    plain = renderer().article(this_year_article(), "s", "c")
+    assert "ex-key ex-person" not in plain and "ex-key ex-dkey" in plain
+    # An actor page says "rôle non précisé" for a person only: a state or a place has no role.
+    pages = renderer().site_pages(index)
+    assert "rôle non précisé" in pages[index.actor_of(a, "blinken").path]
+    for actor_id in ("france", "kyiv", "otan"):
+        assert "rôle non précisé" not in pages[index.actor_of(a, actor_id).path], actor_id
+
+
+def test_home_card_leaves_out_the_agency_and_the_dateline():
+    paragraphs = ("(Séoul) Lloyd Austin a rencontré Shin Won-sik à Tokyo.", "Lloyd Austin est reparti.")
+    seed = Seed(source_file="seeds/x.txt", slug="x", title="T", published=PubDate.parse("2023-11"), dateline="Séoul",
+                byline="Agence France-Presse", photo=Photo("Lloyd Austin à Tokyo.", "PHOTO KCNA VIA AFP"),
+                paragraphs=paragraphs, lines=(1, 2))
+
+    def actor(i, name, kind, *where):
+        return Actor(i, name, kind, None, (), None, tuple(Mention(p, s, s + len(name), name) for p, s in where))
+    article = Article(seed=seed, timexes=(), events=(), actors=(
+        actor("afp", "Agence France-Presse", "organization", (BYLINE, 0)),
+        actor("kcna", "KCNA", "organization", (CREDIT, 6)),
+        actor("seoul", "Séoul", "place", (0, 1)),
+        actor("austin", "Lloyd Austin", "person", (0, 8), (1, 0), (-1, 0)),
+        actor("shin", "Shin Won-sik", "person", (0, 30)),
+        actor("tokyo", "Tokyo", "place", (0, 45), (-1, 15))))
+    home = renderer().home([article], [])
+    card = re.search(r'<p class="ex-card-actors">(.*?)</p>', home)[1]
+    assert card.endswith("Lloyd Austin, Tokyo, Shin Won-sik"), card
+    # "L’essentiel" too: who acts and where, not who wrote and from where.
+    facts = key_facts(article)
+    assert [a.id for a in facts["who"]] == ["austin", "shin"] and [a.id for a in facts["where"]] == ["tokyo"]
+    # The same from the stored ArticleRef (what a rebuild reads back from the cache).
+    ref = sitewide.ArticleRef.from_json(json.loads(json.dumps(sitewide.ArticleRef.of(article).to_json())))
+    assert renderer().home([ref], []) == home
