@@ -232,14 +232,19 @@ def test_timeline_is_chronological(visit, pages, kind):
 def test_search_finds_an_actor(visit, pages, site):
     v = visit(pages["explainer"])
     page = v.page
-    name = page.locator(".ex-actor dt").first.inner_text().strip()
+    card = page.locator(".ex-actor").filter(has=page.locator(".ex-count a[href*='acteurs/']")).first
+    name = card.locator("dt").inner_text().strip()
+    actor_page = card.locator(".ex-count a[href*='acteurs/']").evaluate("a => new URL(a.href).pathname")
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(name, delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
-    text = " ".join(page.locator(".md-search-result").all_inner_texts())
-    assert name.split()[-1].lower() in text.lower(), f"searching {name!r} gave: {text[:300]}"
+    # The actor's own page is among the results, under its name: not only some page with the word.
+    found = page.eval_on_selector_all(
+        ".md-search-result__link",
+        "links => links.map(a => [new URL(a.href).pathname, (a.querySelector('h1, h2') || a).textContent.trim()])")
+    assert [actor_page, name] in [list(f) for f in found], f"searching {name!r} ({actor_page}) gave: {found[:10]}"
 
 
 def test_dark_mode_toggles(visit, pages):

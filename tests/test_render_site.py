@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from explainer import sitewide
-from explainer.model import BYLINE, CREDIT, Actor, Article, Event, Mention, Photo, PubDate, Seed, Timex
+from explainer.model import BYLINE, CREDIT, Actor, Article, Event, Mention, Photo, PubDate, Review, Seed, Timex
 from explainer.render import Renderer, de, key_facts, timeline
 from explainer.site import Generator, SiteConfig
 
@@ -392,6 +392,15 @@ def test_alias_merging_stays_linear():
     assert elapsed < 0.5, f"indexing 1000 articles took {elapsed:.2f}s"
     assert index.actor_of(refs[0], "s0") is index.actor_of(refs[25], "p25")
     assert len(index.actors) == 57 + 300
+
+
+# -- what the pages say -------------------------------------------------------------------
+def test_reviewed_page_says_who_reviewed_it():
+    a, _ = two_articles()
+    page = renderer().article(dataclasses.replace(a, review=Review("Marie Dupont", "2023-11-13")), "s", "c")
+    assert "<strong>Annotations relues</strong> par Marie Dupont le 13 novembre 2023." in page
+    assert "Annotations automatiques" not in page
+    assert "Annotations automatiques" in renderer().article(a, "s", "c")
 
 
 @pytest.mark.parametrize("name, expected", [
