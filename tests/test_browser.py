@@ -273,6 +273,7 @@ def test_print_to_pdf(visit, pages):
     assert summaries.count() > 0
     shown = [k for k in range(summaries.count()) if summaries.nth(k).is_visible()]
     assert shown == [], f"{len(shown)} “Phrase d’origine” toggles print"
+    assert v.page.locator("details.ex-source > a").first.is_hidden()  # an in-page link, no use on paper
     assert v.page.locator(".ex-toggle").is_hidden()
 
 
