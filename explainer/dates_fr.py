@@ -138,7 +138,10 @@ def html_datetime(value: str) -> str | None:
     """A valid HTML ``<time datetime>`` for the value, or None.
 
     HTML accepts years, months, dates, weeks and date-times but not TIMEX3's
-    parts of day or seasons, so those fall back to their date part.
+    parts of day or seasons, so those fall back to their date part.  HTML
+    durations have no years, months or weeks ("P1Y" is invalid HTML: a year
+    has no fixed length), so a duration in years or months gets None and a
+    duration in weeks is given in days.
     """
     if m := _DATE.match(value):
         base = m["y"] + (f"-{m['m']}" if m["m"] else "") + (f"-{m['d']}" if m["d"] else "")
@@ -149,36 +152,112 @@ def html_datetime(value: str) -> str | None:
         return f"{m['y']}-W{m['w']}"
     if m := (_SEASON.match(value) or _QUARTER.match(value) or _HALF.match(value)):
         return m["y"]
-    if _DURATION.match(value) and "X" not in value:
-        return value
+    if (m := _DURATION.match(value)) and "X" not in value:
+        return _html_duration(m)
     return None
 
 
-@functools.lru_cache(maxsize=65536)
-def sort_key(value: str, mod: str | None = None) -> tuple[int, int, int, str]:
-    """Chronological key: year, month, day (unknown parts by the modifier)."""
+_SECONDS = {"W": 7 * 86400, "D": 86400, "H": 3600, "MIN": 60, "S": 1}
+
+
+def _html_duration(m: re.Match) -> str | None:
+    """An HTML duration ("P14D", "PT1H30M"): days, hours and minutes whole, seconds may have decimals."""
+    number, unit = (m["n"], m["u"]) if m["u"] else (m["tn"], "MIN" if m["tu"] == "M" else m["tu"])
+    if unit not in _SECONDS:
+        return None  # years and months
+    seconds = float(number) * _SECONDS[unit]
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    time = (f"{int(hours)}H" if hours else "") + (f"{int(minutes)}M" if minutes else "") \
+        + (f"{secs:g}S" if secs else "")
+    text = "P" + (f"{int(days)}D" if days else "") + (f"T{time}" if time else "")
+    return text if text != "P" else "PT0S"
+
+
+def precise_to_month(value: str) -> bool:
+    """True for a date known at least to its month (a month, a week, a day), not "2023" or "été 2023"."""
     m = _DATE.match(value)
-    if m:
-        year = int(m["y"])
-        default_month = 12 if mod == "END" else 6 if mod == "MID" else 0
-        month = int(m["m"]) if m["m"] else default_month
-        default_day = 28 if mod == "END" else 15 if mod == "MID" else 0
-        day = int(m["d"]) if m["d"] else default_day
-        return year, month, day, m["t"] or ""
-    for pattern, months in ((_WEEK, None), (_SEASON, {"WI": 1, "SP": 4, "SU": 7, "FA": 10}),
-                            (_QUARTER, None), (_HALF, None)):
-        m = pattern.match(value)
-        if m:
+    return bool(m and m["m"]) or bool(_WEEK.match(value))
+
+
+# Where a value sits in a timeline.  A period sorts at its end, after the finer dates it
+# contains, as newsroom timelines do: "13 avril 2023", then "avril 2023", then "2023" (a
+# year-only date placed at the start of its year would come before everything it
+# contains, and "cette année" would open the article's timeline).  A modifier moves it:
+# "début 2023" before January, "mi-2023" mid-year, "fin 2023" after December but before
+# the whole year.  The rank breaks ties at one point in time: finer dates first.
+_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5}
+_PART_OF_DAY_TIME = {"MO": "09:00", "AF": "15:00", "EV": "19:00", "NI": "23:00", "DT": "12:00"}
+_SEASON_SPAN = {"WI": ((1, 1), (3, 20)), "SP": ((3, 21), (6, 20)), "SU": ((6, 21), (9, 22)),
+                "FA": ((9, 23), (12, 21))}
+
+
+def _span(value: str) -> tuple[dt.date, dt.date, str, str] | None:
+    """First and last day of the period a value names, its kind, and a time of day if any."""
+    try:
+        if m := _DATE.match(value):
             year = int(m["y"])
-            if months is not None:
-                return year, months[m["s"]], 0, ""
-            if "w" in m.groupdict():
-                return year, max(1, min(12, int(m["w"]) * 12 // 53 + 1)), 0, ""
-            if "q" in m.groupdict():
-                return year, (int(m["q"]) - 1) * 3 + 1, 0, ""
-            return year, 1 if m["h"] == "1" else 7, 0, ""
+            month = int(m["m"]) if m["m"] and 1 <= int(m["m"]) <= 12 else None  # "2023-13": the year
+            if month and m["d"]:
+                end = _month_end(year, month)
+                day = end.replace(day=max(1, min(int(m["d"]), end.day)))  # "30 février": its month's end
+                time = m["t"] or ""
+                return day, day, "day", _PART_OF_DAY_TIME.get(time, time)
+            if month:
+                return dt.date(year, month, 1), _month_end(year, month), "month", ""
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", ""
+        if m := _WEEK.match(value):
+            year = int(m["y"])
+            first, last = dt.date.fromisocalendar(year, int(m["w"]), 1), dt.date.fromisocalendar(year, int(m["w"]), 7)
+            # Kept inside its year: the chronology files a week under the year it names.
+            first, last = max(first, dt.date(year, 1, 1)), min(last, dt.date(year, 12, 31))
+            return first, last, "week", ""
+        if m := _SEASON.match(value):
+            year = int(m["y"])
+            (m1, d1), (m2, d2) = _SEASON_SPAN[m["s"]]
+            return dt.date(year, m1, d1), dt.date(year, m2, d2), "season", ""
+        if m := _QUARTER.match(value):
+            year, q = int(m["y"]), int(m["q"])
+            return dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter", ""
+        if m := _HALF.match(value):
+            year, h = int(m["y"]), int(m["h"])
+            return dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half", ""
+    except ValueError:  # "2023-W60", year 0: no such day
+        return None
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+@functools.lru_cache(maxsize=65536)
+def sort_key(value: str, mod: str | None = None) -> tuple[int, int, int, float, str]:
+    """Chronological key ``(year, month, day, rank, time)``: where the value sits in a timeline.
+
+    The same key orders an article's timeline, the site chronology and the
+    actor pages, so that they agree.
+    """
+    span = _span(value)
+    if span is not None:
+        first, last, kind, time = span
+        rank = _RANK[kind]
+        if mod in ("START", "BEFORE", "ON_OR_BEFORE"):
+            # At the start of the period, before the dates it contains ("avant" before "début").
+            at, rank, time = first, -rank - (0.5 if mod != "START" else 0), ""
+        elif mod == "MID":
+            at, rank, time = first + (last - first) / 2, -rank, ""
+        elif mod == "END":
+            at, rank = last, rank - 0.5  # "fin 2023" after December, before the whole of 2023
+        elif mod in ("AFTER", "ON_OR_AFTER"):
+            at, rank = last, rank + 0.5
+        else:
+            at = last
+        return at.year, at.month, at.day, rank, time
     if m := _DECADE.match(value):
-        return int(m["c"]) * 10, 0, 0, ""
+        # Decades and centuries keep their first year: the chronology files them under it.
+        return int(m["c"]) * 10, 0, 0, 6, ""
     if m := _CENTURY.match(value):
-        return int(m["c"]) * 100, 0, 0, ""
-    return 9999, 0, 0, value
+        return int(m["c"]) * 100, 0, 0, 7, ""
+    return 9999, 0, 0, 0, value

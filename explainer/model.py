@@ -25,7 +25,9 @@ Status = Literal["past", "planned"]
 CAPTION, CREDIT, BYLINE = -1, -2, -3
 SEGMENT_NAMES = {CAPTION: "photo.caption", CREDIT: "photo.credit", BYLINE: "byline"}
 
-ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "state", "place", "event", "work", "other")
+# In the order readers look for them (the glossary groups follow it): people, then states, then
+# organisations, places, events, works and weapons.
+ACTOR_TYPES: tuple[str, ...] = ("person", "state", "organization", "place", "event", "work", "other")
 
 
 @dataclass(frozen=True)

@@ -176,13 +176,63 @@ def glossary(article: Article) -> list[tuple[str, str, list[Actor]]]:
 
 
 def key_facts(article: Article) -> dict:
-    """"L'essentiel": who, when, where — derived from the extraction."""
-    who = sorted((a for a in article.actors if a.type in ("person", "state", "organization")),
-                 key=lambda a: -len(a.mentions))[:5]
-    where = sorted((a for a in article.actors if a.type == "place"), key=lambda a: -len(a.mentions))[:3]
+    """"L'essentiel": who, when, where — derived from the extraction.
+
+    Who and where count only the story's mentions: the agency of the byline or
+    photo credit and the city of the dateline say who wrote and from where,
+    not who acts.  When gives the first and last events dated at least to the
+    month if there are any: "cette année" (2023) says little as a first date.
+    """
+    dateline_end = sitewide._editorial_end(article.seed)
+    counts = {a.id: sitewide.story_mentions(article.seed, a.mentions, dateline_end) for a in article.actors}
+    ranked = sorted((a for a in article.actors if counts[a.id]), key=lambda a: -counts[a.id])
+    who = [a for a in ranked if a.type in ("person", "state", "organization")][:5]
+    where = [a for a in ranked if a.type == "place"][:3]
     events = timeline(article)
+    events = [p for p in events if dates_fr.precise_to_month(p[1].value)] or events
     when = [events[0], events[-1]] if len(events) > 1 else events
     return {"who": who, "where": where, "when": when}
+
+
+def key_actors(article: "Article | sitewide.ArticleRef", limit: int = 4) -> list:
+    """A home card's main actors: the most mentioned in the story (not the byline's agency, not the dateline)."""
+    ref = sitewide.as_ref(article)
+    story = [a for a in ref.actors if (a.mentions if a.story_mentions is None else a.story_mentions)]
+    return sorted(story, key=lambda a: (-(a.mentions if a.story_mentions is None else a.story_mentions), a.name))[:limit]
+
+
+_ELIDED = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
+# The h of most names is aspirated or unsettled ("de Hollande", "de Hong Kong", "de Hyundai"):
+# only names known to take "d’" before their mute h are elided.
+_MUTE_H = frozenset({"hélène", "héloïse", "hervé", "henri", "hector", "hugo", "hippolyte", "honoré", "horace",
+                     "hermès", "hérault", "hanoï", "haïti", "helsinki", "hiroshima", "harry", "hillary", "hubert"})
+
+
+def de(name: str) -> str:
+    """French "de" before a name, elided before a vowel sound: "de Lloyd Austin", "d’Antony Blinken",
+    "d’Yves", "d’Hélène"; but "de Yoon Suk Yeol" (a y before a vowel) and "de Hollande"."""
+    low = name.lower()
+    first_word = re.split(r"[\s-]", low, maxsplit=1)[0]
+    if low[:1] == "y":
+        elide = len(low) > 1 and not _ELIDED.match(low[1])
+    elif low[:1] == "h":
+        elide = first_word in _MUTE_H
+    else:
+        elide = bool(_ELIDED.match(low[:1]))
+    return f"d’{name}" if elide else f"de {name}"
+
+
+def datetime_attr(value: str) -> Markup:
+    """`` datetime="…"`` for a ``<time>`` element, or nothing when HTML has no form for the value ("P1Y")."""
+    machine = dates_fr.html_datetime(value)
+    return Markup(f' datetime="{escape(machine)}"') if machine else Markup("")
+
+
+def legend(article: Article) -> list[tuple[str, str]]:
+    """The colour keys of the annotations the text shows: ``(type, label)`` in glossary order."""
+    present = {a.type for a in article.actors if a.mentions}
+    return [(kind, TYPE_LABELS[kind][0].lower() if kind != "state" else "État")
+            for kind in ACTOR_TYPES if kind in present]
 
 
 def published_label(article: "Article | sitewide.ArticleRef") -> str | None:
@@ -228,6 +278,7 @@ class Renderer:
             actor_mention_anchor=actor_mention_anchor, timex_anchor=timex_anchor,
             format_value=dates_fr.format_value, html_datetime=dates_fr.html_datetime,
             date_label=date_label, actor_tip=actor_tip, yaml_string=yaml_string, yaml_raw=yaml_raw,
+            datetime_attr=datetime_attr, de=de,
             TYPE_LABELS=TYPE_LABELS, STATUS_LABELS=STATUS_LABELS, TIMEX_LABELS=TIMEX_LABELS,
             wikidata_url=sitewide.wikidata_url,
         )
@@ -252,6 +303,7 @@ class Renderer:
             timeline=timeline(article),
             glossary=glossary(article),
             facts=key_facts(article),
+            legend=legend(article),
             actors_by_id=actors_by_id,
             timexes=timexes,
             mention_counts=mention_counts,
@@ -267,7 +319,7 @@ class Renderer:
         return self.env.get_template("index.md.j2").render(
             articles=ordered[:sitewide.HOME_CARDS], total=len(ordered), archive=archive,
             problems=problems, published_label=published_label, link=_linker("index.md"),
-            key_actors=lambda art: sorted(art.actors, key=lambda x: (-x.mentions, x.name))[:4],
+            key_actors=key_actors,
         )
 
     def site_pages(self, index: "sitewide.SiteIndex") -> dict[str, str]:

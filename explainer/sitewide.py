@@ -25,7 +25,7 @@ from typing import NamedTuple
 from markupsafe import escape
 
 from . import dates_fr
-from .model import Actor, Article, Event, PubDate, Timex
+from .model import BYLINE, CREDIT, Actor, Article, Event, Mention, PubDate, Seed, Timex
 
 # Caps that keep every generated page well under 100 KB of HTML.
 HOME_CARDS = 24          # cards on the home page; the rest go to the archive pages
@@ -123,6 +123,23 @@ class ActorRef(NamedTuple):
     name_key: str
     description: str | None = None  # from the knowledge file or a correction
     wikidata: str | None = None
+    story_mentions: int | None = None  # ``story_mentions``: outside the byline, photo credit and dateline
+
+
+def _editorial_end(seed: Seed) -> int:
+    """Where the dateline ("(Séoul) ", "WASHINGTON, 12 nov. (AFP) — ") ends in the lead, or 0."""
+    if not seed.dateline or not seed.paragraphs:
+        return 0
+    m = re.match(r"\(?" + re.escape(seed.dateline) + r"\)?(?:,[^()\n]{0,40}\([^()\n]{1,20}\))?", seed.paragraphs[0])
+    return m.end() if m else 0
+
+
+def story_mentions(seed: Seed, mentions: Sequence[Mention], dateline_end: int | None = None) -> int:
+    """Mentions in the story itself: not in the byline ("Agence France-Presse"), the photo credit
+    ("PHOTO KCNA VIA ...") or the dateline ("(Séoul)"), which name who wrote or where, not who acts."""
+    end = _editorial_end(seed) if dateline_end is None else dateline_end
+    return sum(1 for m in mentions
+               if m.paragraph not in (BYLINE, CREDIT) and not (m.paragraph == 0 and m.end <= end))
 
 
 class EventRef(NamedTuple):
@@ -177,11 +194,13 @@ class ArticleRef:
                 row = [*head, e.id, e.summary, e.status, list(e.actors), list(date)]
                 events.append((EventRef(e.id, e.summary, tuple(e.actors), e.status, _digest(row)), date))
         actors = []
+        dateline_end = _editorial_end(seed)
         for a in article.actors:
             row = [*head, a.id, a.name, a.type, a.role, list(a.aliases), a.affiliation, len(a.mentions),
                    [e.digest for e, _ in events if a.id in e.actors], a.description, a.wikidata]
             actors.append(ActorRef(a.id, a.name, a.type, a.role, tuple(a.aliases), a.affiliation, len(a.mentions),
-                                   _digest(row), _key(a.id), _key(a.name), a.description, a.wikidata))
+                                   _digest(row), _key(a.id), _key(a.name), a.description, a.wikidata,
+                                   story_mentions(seed, a.mentions, dateline_end)))
         return cls(slug=article.slug, source_file=seed.source_file, title=seed.title, published=seed.published,
                    dateline=seed.dateline, reviewed=article.review is not None, actors=tuple(actors),
                    events=tuple(events))
@@ -198,8 +217,7 @@ class ArticleRef:
         return cls(
             slug=slug, source_file=source_file, title=title,
             published=PubDate(*published) if published else None, dateline=dateline, reviewed=reviewed,
-            actors=tuple(ActorRef(i, n, ty, r, tuple(al), af, m, d, ik, nk, de, wd)
-                         for i, n, ty, r, al, af, m, d, ik, nk, de, wd in actors),
+            actors=tuple(ActorRef(i, n, ty, r, tuple(al), *rest) for i, n, ty, r, al, *rest in actors),
             events=tuple((EventRef(i, summary, tuple(who), status, d), DateRef(*date))
                          for (i, summary, who, status, d), date in events),
         )
@@ -263,7 +281,7 @@ def pub_key(article: ArticleRef) -> str:
 
 
 class SiteIndex:
-    """Actors merged by id, then by folded name; every dated event of the site."""
+    """Actors merged by id, then by folded name, then by unambiguous alias; every dated event of the site."""
 
     def __init__(self, articles: Sequence[Article | ArticleRef]):
         self.articles = [as_ref(a) for a in articles]
@@ -291,6 +309,7 @@ class SiteIndex:
                 entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
                 entry.appearances.append((article, actor))
                 by_local[(slug, actor.id)] = key
+        self._merge_aliases()
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
             for event, timex in article.events:
@@ -299,6 +318,81 @@ class SiteIndex:
                     key = self._by_local.get((article.slug, actor_id))
                     if key:
                         self.actors[key].events.append((article, event, timex))
+
+    def _merge_aliases(self) -> None:
+        """Fold a site actor named only by another's alias into it: "Austin" into "Lloyd Austin".
+
+        Only aliases that can mean one actor count: several words ("M. Austin", "Maison
+        Blanche") with a capital in them (no "le ministre"), or one word of a person's
+        full name that no other known person's full name has ("Austin", not "Kim" when two
+        Kims are known).  And only when exactly one site actor gives that alias, the types
+        agree, and no article names both (the extraction kept them apart there).  Linear:
+        a pass over the aliases, a pass over the actors.
+        """
+        actors = self.actors
+        claims: dict[str, set[str]] = defaultdict(set)  # folded alias → site actors that give it
+        one_word: list[tuple[str, SiteActor]] = []
+        for actor in actors.values():
+            for _, local in actor.appearances:
+                for alias in local.aliases:
+                    folded = fold(alias)
+                    if not folded or not alias[:1].isupper():  # "le secrétaire d’État" describes, names no one
+                        continue
+                    if "-" in folded:
+                        claims[folded].add(actor.key)
+                    elif actor.type == "person":  # one word: only a word of a person's own name
+                        one_word.append((folded, actor))
+        if one_word:
+            # Words of the persons' full names, each counted once per person; a name that is
+            # another's several-word alias ("M. Austin") is not a full name of its own.
+            person_words: Counter = Counter()
+            for actor in actors.values():
+                if actor.type != "person":
+                    continue
+                names = [local.name_key for _, local in actor.appearances]
+                if any(len(claims.get(name, ())) == 1 and actor.key not in claims[name] for name in names):
+                    continue
+                person_words.update({w for name in names if "-" in name for w in name.split("-")})
+            own_words: dict[str, set[str]] = {}
+            for folded, actor in one_word:
+                if person_words[folded] != 1:
+                    continue  # "Kim" when two Kims are known; a word of nobody's full name
+                own = own_words.get(actor.key)
+                if own is None:
+                    own = own_words[actor.key] = {w for _, local in actor.appearances for w in local.name_key.split("-")}
+                if folded in own:
+                    claims[folded].add(actor.key)
+        if not claims:
+            return
+        into: dict[str, str] = {}
+        for actor in actors.values():
+            targets = {t for _, local in actor.appearances for t in claims.get(local.name_key, ())} - {actor.key}
+            if len(targets) != 1 or any(len(claims.get(local.name_key, ())) > 1 for _, local in actor.appearances
+                                        if local.name_key in claims):
+                continue
+            target = actors[targets.pop()]
+            if target.type != actor.type:
+                continue
+            if {a.slug for a, _ in actor.appearances} & {a.slug for a, _ in target.appearances}:
+                continue
+            into[actor.key] = target.key
+        order = {a.slug: n for n, a in enumerate(self.articles)}
+        changed: set[str] = set()
+        for key, target in into.items():
+            seen = {key}
+            while target in into and target not in seen:  # "Austin" → "M. Austin" → "Lloyd Austin"
+                seen.add(target)
+                target = into[target]
+            if target == key:
+                continue  # two actors that are each other's alias: leave both
+            moved = actors.pop(key)
+            actors[target].appearances.extend(moved.appearances)
+            for article, local in moved.appearances:
+                self._by_local[(article.slug, local.id)] = target
+            changed.add(target)
+        for key in changed:
+            if key in actors:
+                actors[key].appearances.sort(key=lambda p: order[p[0].slug])
 
     def link(self, article: ArticleRef, actor_id: str) -> tuple[str, str] | None:
         """Site key and name of an article's actor: what a link to its page shows."""
@@ -354,31 +448,37 @@ def _year_month(timex: "DateRef") -> tuple[str, int | None]:
 
 @functools.lru_cache(maxsize=65536)
 def _value_year_month(value: str, mod: str | None) -> tuple[str, int | None]:
-    year, month, _, _ = _sort_key(value, mod)
+    year = _sort_key(value, mod)[0]
     if year == 9999:
         return "Date inconnue", None
     m = re.match(r"^\d{4}-(\d{2})", value)
     return str(year), int(m[1]) if m else None
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]  # a heading: "Avril 2023", "Fin 2023"
+
+
 def _month_heading(year: str, month: int | None) -> str:
     if month is None:
         return f"Dans l’année {year}" if year.isdigit() else "Sans date précise"
-    return dates_fr.format_value(f"{year}-{month:02d}")
+    return _capitalised(dates_fr.format_value(f"{year}-{month:02d}"))
 
 
 def _group_months(items: list[tuple[ArticleRef, EventRef, DateRef]]) -> list[tuple[str, list]]:
     """Events of one year, already in order, under month headings.
 
     Consecutive runs share a heading, so an event known only to the year
-    stays where the order puts it ("fin 2023" after December, "début 2023"
-    before January) under its own heading.
+    stays where the order puts it ("début 2023" before January, "fin 2023"
+    after December, "2023" after that) under its own heading; so does a
+    season, a quarter or a decade ("Été 2023", "Années 1990").
     """
     groups: list[tuple[str, list]] = []
     for item in items:
         year, month = _year_month(item[2])
-        if month is None and year.isdigit() and item[2].mod in ("START", "MID", "END"):
-            heading = dates_fr.format_value(year, item[2].mod).capitalize()
+        value, mod = item[2].value, item[2].mod
+        if month is None and year.isdigit() and (mod or value != year):
+            heading = _capitalised(dates_fr.format_value(value, mod))
         else:
             heading = _month_heading(year, month)
         if groups and groups[-1][0] == heading:

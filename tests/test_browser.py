@@ -232,14 +232,19 @@ def test_timeline_is_chronological(visit, pages, kind):
 def test_search_finds_an_actor(visit, pages, site):
     v = visit(pages["explainer"])
     page = v.page
-    name = page.locator(".ex-actor dt").first.inner_text().strip()
+    card = page.locator(".ex-actor").filter(has=page.locator(".ex-count a[href*='acteurs/']")).first
+    name = card.locator("dt").inner_text().strip()
+    actor_page = card.locator(".ex-count a[href*='acteurs/']").evaluate("a => new URL(a.href).pathname")
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(name, delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
-    text = " ".join(page.locator(".md-search-result").all_inner_texts())
-    assert name.split()[-1].lower() in text.lower(), f"searching {name!r} gave: {text[:300]}"
+    # The actor's own page is among the results, under its name: not only some page with the word.
+    found = page.eval_on_selector_all(
+        ".md-search-result__link",
+        "links => links.map(a => [new URL(a.href).pathname, (a.querySelector('h1, h2') || a).textContent.trim()])")
+    assert [actor_page, name] in [list(f) for f in found], f"searching {name!r} ({actor_page}) gave: {found[:10]}"
 
 
 def test_dark_mode_toggles(visit, pages):
@@ -262,6 +267,81 @@ def test_print_to_pdf(visit, pages):
     # The page's chrome is hidden in print; the text and the timeline stay.
     assert v.page.locator(".md-header").is_hidden()
     assert v.page.locator(".ex-timeline").is_visible()
+    # Each event's source sentence prints, without the "Phrase d’origine" toggle line above it.
+    assert v.page.locator("details.ex-source blockquote").first.is_visible()
+    summaries = v.page.locator("details.ex-source > summary")
+    assert summaries.count() > 0
+    shown = [k for k in range(summaries.count()) if summaries.nth(k).is_visible()]
+    assert shown == [], f"{len(shown)} “Phrase d’origine” toggles print"
+    assert v.page.locator("details.ex-source > a").first.is_hidden()  # an in-page link, no use on paper
+    assert v.page.locator(".ex-toggle").is_hidden()
+
+
+def test_annotations_switch_says_what_it_does(visit, pages):
+    v = visit(pages["explainer"])
+    page = v.page
+    # One control, named "Annotations", on while they show; its visible text is the action.
+    switch = page.get_by_role("switch", name="Annotations", exact=True)
+    assert switch.count() == 1 and switch.is_checked()
+    label = page.locator("label.ex-toggle")
+    shown = lambda: " ".join(label.locator("[aria-hidden='true']:visible").all_inner_texts()).strip()  # noqa: E731
+    assert shown() == "Masquer les annotations"
+    label.click()
+    assert not switch.is_checked()
+    assert shown() == "Afficher les annotations"
+    border = page.eval_on_selector(".ex-body a.ex-m", "el => getComputedStyle(el).borderBottomColor")
+    assert border in ("rgba(0, 0, 0, 0)", "transparent")
+    # The keyboard works the same: Space on the focused switch turns the annotations back on.
+    switch.focus()
+    page.keyboard.press("Space")
+    assert switch.is_checked() and shown() == "Masquer les annotations"
+    border = page.eval_on_selector(".ex-body a.ex-m", "el => getComputedStyle(el).borderBottomColor")
+    assert border not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def _after_box(cdp, element) -> tuple[float, float, float, float] | None:
+    """The border box (left, top, right, bottom) of ``element``'s ::after, in viewport pixels, or None."""
+    element.evaluate("el => { document.querySelectorAll('[data-ex-probe]').forEach(e => e.removeAttribute('data-ex-probe'));"
+                     " el.setAttribute('data-ex-probe', ''); }")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-ex-probe]"})["nodeId"]
+    described = cdp.send("DOM.describeNode", {"nodeId": node, "depth": 0})["node"]
+    after = [p for p in described.get("pseudoElements", []) if p.get("pseudoType") == "after"]
+    if not after:
+        return None
+    quad = cdp.send("DOM.getBoxModel", {"backendNodeId": after[0]["backendNodeId"]})["model"]["border"]
+    xs, ys = quad[0::2], quad[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize("width", [390, 961, 1280])
+def test_tooltips_stay_on_screen(visit, pages, width):
+    """Each annotation's tooltip, on focus, is whole on screen and scrolls nothing sideways."""
+    v = visit(pages["explainer"], viewport={"width": width, "height": 800})
+    page = v.page
+    # Also the worst case: the last word of a line, with a long tip.
+    page.eval_on_selector(".ex-body", """body => { const p = document.createElement('p');
+        p.style.textAlign = 'right'; p.innerHTML = '<a class="ex-m ex-person" href="#x" data-tip="' +
+        'Personne : ministre délégué chargé des anciens combattants et de la mémoire, porte-parole du gouvernement'
+        + '">Mot</a>'; body.appendChild(p); }""")
+    cdp = v.context.new_cdp_session(page)
+    annotations = page.locator(".ex-body .ex-m, .ex-body .ex-d, .ex-header .ex-m, .ex-header .ex-d")
+    count = annotations.count()
+    assert count > 10
+    problems = []
+    for k in range(count):
+        element = annotations.nth(k)
+        element.focus()
+        size = page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth, window.innerHeight]")
+        box = _after_box(cdp, element)
+        text = element.inner_text()
+        if size[0] > size[1]:
+            problems.append(f"{text!r}: the page scrolls sideways by {size[0] - size[1]}px")
+        if box is None:
+            problems.append(f"{text!r}: no tooltip on focus")
+        elif box[0] < 0 or box[1] < 0 or box[2] > size[1] or box[3] > size[2]:
+            problems.append(f"{text!r}: tooltip at {box} outside the {size[1]}×{size[2]} viewport")
+    assert problems == [], "\n".join(problems[:10])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pathlib
 import posixpath
@@ -12,8 +13,8 @@ import pytest
 import yaml
 
 from explainer import sitewide
-from explainer.model import Actor, Article, Event, Mention, Photo, PubDate, Seed, Timex
-from explainer.render import Renderer
+from explainer.model import BYLINE, CREDIT, Actor, Article, Event, Mention, Photo, PubDate, Review, Seed, Timex
+from explainer.render import Renderer, de, key_facts, timeline
 from explainer.site import Generator, SiteConfig
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -159,7 +160,7 @@ def test_chronology_grouped_by_year_and_month_in_order():
     assert datetimes == ["2023-04-13", "2023-08", "2023"]  # "fin 2023" sorts at the end of the year
     assert page.count("<h2 ") == 1 and ">2023</h2>" in page
     months = re.findall(r"<h3 [^>]*>([^<]+)</h3>", page)
-    assert months == ["avril 2023", "août 2023", "Fin 2023"]
+    assert months == ["Avril 2023", "Août 2023", "Fin 2023"]  # headings start with a capital
     assert "prévu" in page and "fin 2023" in page
 
 
@@ -272,3 +273,193 @@ def test_relative_urls_agree_with_posixpath(from_page, to_path):
         expected = "./" if expected == "." else expected + "/"
     assert sitewide.relative_url(from_page, to_path) == expected
     assert sitewide.relative_url(from_page, to_path, "x") == expected + "#x"
+
+
+# -- dates: where coarse dates sit, "L'essentiel", HTML datetimes --------------------------
+def this_year_article() -> Article:
+    return make_article(
+        "annee", "Cette année", "2023-11-12",
+        ["Les essais se sont multipliés cette année.", "Le 13 avril 2023, un missile a été tiré.",
+         "Un système sera activé en décembre.", "Les exercices commenceront en 2024."],
+        [], [("t1", 0, "cette année", "2023", None), ("t2", 1, "13 avril 2023", "2023-04-13", None),
+             ("t3", 2, "décembre", "2023-12", None), ("t4", 3, "2024", "2024", None)],
+        [("e1", "t1", "Série d’essais", [], "past"), ("e2", "t2", "Tir d’un missile", [], "past"),
+         ("e3", "t3", "Activation du système", [], "planned"), ("e4", "t4", "Exercices", [], "planned")])
+
+
+def test_year_only_dates_follow_the_dates_they_contain_in_timeline_and_chronology():
+    a = this_year_article()
+    assert [e.id for e, _ in timeline(a)] == ["e2", "e3", "e1", "e4"]
+    page = renderer().article(a, "s", "c")
+    timeline_html = page[page.index('<ol class="ex-timeline"'):]
+    assert re.findall(r'<time datetime="([^"]+)" class="ex-event-date"', timeline_html) == [
+        "2023-04-13", "2023-12", "2023", "2024"]
+    # The site chronology orders them the same way.
+    chrono = renderer().site_pages(sitewide.SiteIndex([a]))["chronologie/index.md"]
+    assert re.findall(r'<time datetime="([^"]+)" class="ex-event-date"', chrono) == [
+        "2023-04-13", "2023-12", "2023", "2024"]
+    assert re.findall(r"<h3 [^>]*>([^<]+)</h3>", chrono) == [
+        "Avril 2023", "Décembre 2023", "Dans l’année 2023", "Dans l’année 2024"]
+
+
+def test_essentials_when_prefers_dates_known_to_the_month():
+    a = this_year_article()
+    first, last = key_facts(a)["when"]
+    assert first[1].value == "2023-04-13" and last[1].value == "2023-12"
+    page = renderer().article(a, "s", "c")
+    when = page[page.index("<dt>Quand</dt>"):page.index("</dd>", page.index("<dt>Quand</dt>"))]
+    assert re.findall(r'<a href="#chrono-[^"]+">([^<]+)</a>', when) == ["13 avril 2023", "décembre 2023"]
+    # Only coarse dates: they are shown rather than nothing.
+    coarse = make_article("c", "T", "2023-11", ["Cette année, puis en 2024."], [],
+                          [("t1", 0, "Cette année", "2023", None), ("t2", 0, "2024", "2024", None)],
+                          [("e1", "t1", "A", [], "past"), ("e2", "t2", "B", [], "planned")])
+    assert [t.value for _, t in key_facts(coarse)["when"]] == ["2023", "2024"]
+
+
+def test_durations_in_years_get_no_invalid_datetime():
+    a = make_article("d", "T", "2023-11", ["Des négociations annuelles et un mandat de 3 ans."], [],
+                     [("t1", 0, "annuelles", "P1Y", None), ("t2", 0, "3 ans", "P3Y", None)], [])
+    a = dataclasses.replace(a, timexes=tuple(dataclasses.replace(t, type="SET" if t.id == "t1" else "DURATION")
+                                             for t in a.timexes))
+    page = renderer().article(a, "s", "c")
+    assert 'id="md-t1"' in page and 'id="md-t2"' in page  # still annotated, with their tooltips
+    assert 'datetime="P1Y"' not in page and 'datetime="P3Y"' not in page and 'datetime="None"' not in page
+
+
+# -- actors merged through their aliases --------------------------------------------------
+def alias_article(slug: str, actors: list[tuple], published: str = "2023-11-12") -> Article:
+    """actors: (id, name, type, aliases); each is mentioned once, by its name."""
+    text = " ; ".join(name for _, name, _, _ in actors) + "."
+    built = make_article(slug, f"Article {slug}", published, [text],
+                         [(i, n, t, None, [(0, n)]) for i, n, t, _ in actors], [], [])
+    return dataclasses.replace(built, actors=tuple(dataclasses.replace(a, aliases=tuple(al))
+                                                   for a, (_, _, _, al) in zip(built.actors, actors)))
+
+
+def test_an_article_naming_only_the_alias_joins_the_actor_page():
+    full = alias_article("sommet", [("lloyd-austin", "Lloyd Austin", "person", ["Austin", "M. Austin"])])
+    short = alias_article("visite", [("austin", "Austin", "person", [])], "2024-01")
+    titled = alias_article("conference", [("m-austin", "M. Austin", "person", [])], "2024-02")
+    # Whatever order the articles come in, "Austin" is the page of "Lloyd Austin".
+    for articles in ([full, short, titled], [short, titled, full], [titled, full, short]):
+        index = sitewide.SiteIndex(articles)
+        austin = index.actor_of(full, "lloyd-austin")
+        assert index.actor_of(short, "austin") is austin and index.actor_of(titled, "m-austin") is austin
+        assert len(index.actors) == 1 and austin.name == "Lloyd Austin" and austin.key == "lloyd-austin"
+        assert sorted(a.slug for a, _ in austin.appearances) == ["conference", "sommet", "visite"]
+    pages = renderer().site_pages(index)
+    assert "Cité dans 3 explications" in pages["acteurs/lloyd-austin.md"]
+    assert "acteurs/austin.md" not in pages
+    assert 'href="../../acteurs/lloyd-austin/"' in renderer().article(short, "s", "c", index)
+
+
+def test_aliases_that_could_mean_someone_else_do_not_merge():
+    kims = alias_article("coree", [("kim-jong-un", "Kim Jong-un", "person", ["Kim"]),
+                                   ("kim-yo-jong", "Kim Yo-jong", "person", ["Kim"])])
+    just_kim = alias_article("kim", [("kim", "Kim", "person", [])])
+    # A lowercase phrase is a description, not a name; a place is not the person of the same name.
+    lowered = alias_article("blinken", [("antony-blinken", "Antony Blinken", "person", ["le secrétaire d’État"]),
+                                        ("lloyd-austin", "Lloyd Austin", "person", ["Austin"])])
+    other = alias_article("texas", [("secretaire", "le secrétaire d’État", "person", []),
+                                    ("austin", "Austin", "place", [])])
+    # One article that names both as different actors keeps them apart everywhere.
+    both = alias_article("deux", [("joe-biden", "Joe Biden", "person", ["Biden"]),
+                                  ("hunter", "Biden", "person", [])])
+    # A one-word alias of a non-person is not indexed ("Séoul" for Corée du Sud, "Bonn" for Allemagne).
+    metonymy = alias_article("seoul-cs", [("coree-du-sud", "Corée du Sud", "state", ["Séoul"])])
+    seoul = alias_article("ville", [("seoul", "Séoul", "state", [])])
+    index = sitewide.SiteIndex([kims, just_kim, lowered, other, both, metonymy, seoul])
+    assert index.actor_of(just_kim, "kim").key == "kim"
+    assert index.actor_of(other, "secretaire") is not index.actor_of(lowered, "antony-blinken")
+    assert index.actor_of(other, "austin") is not index.actor_of(lowered, "lloyd-austin")
+    assert index.actor_of(both, "hunter") is not index.actor_of(both, "joe-biden")
+    assert index.actor_of(seoul, "seoul") is not index.actor_of(metonymy, "coree-du-sud")
+    assert len(index.actors) == 11  # no merge at all
+
+
+def test_alias_merging_stays_linear():
+    articles = []
+    for n in range(1000):
+        r = n % 50
+        actors = [(f"p{k}", f"Prénom{k} Nom{k}", "person", [f"Nom{k}", f"M. Nom{k}"]) for k in range(r, r + 8)]
+        actors += [(f"s{n}", f"Nom{(r + 25) % 50}", "person", []),  # a surname alone, its full name elsewhere
+                   (f"o{n}", f"Organisation {n % 300}", "organization", [f"Org {n % 300}", "ONU"])]
+        articles.append(alias_article(f"a{n}", actors))
+    refs = [sitewide.ArticleRef.of(a) for a in articles]
+    t0 = time.perf_counter()
+    index = sitewide.SiteIndex(refs)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 0.5, f"indexing 1000 articles took {elapsed:.2f}s"
+    assert index.actor_of(refs[0], "s0") is index.actor_of(refs[25], "p25")
+    assert len(index.actors) == 57 + 300
+
+
+# -- what the pages say -------------------------------------------------------------------
+def test_reviewed_page_says_who_reviewed_it():
+    a, _ = two_articles()
+    page = renderer().article(dataclasses.replace(a, review=Review("Marie Dupont", "2023-11-13")), "s", "c")
+    assert "<strong>Annotations relues</strong> par Marie Dupont le 13 novembre 2023." in page
+    assert "Annotations automatiques" not in page
+    assert "Annotations automatiques" in renderer().article(a, "s", "c")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Lloyd Austin", "de Lloyd Austin"), ("Antony Blinken", "d’Antony Blinken"), ("Emmanuel Macron", "d’Emmanuel Macron"),
+    ("États-Unis", "d’États-Unis"), ("ONU", "d’ONU"), ("Yves Le Drian", "d’Yves Le Drian"),
+    ("Yoon Suk Yeol", "de Yoon Suk Yeol"), ("Hélène Carrère", "d’Hélène Carrère"), ("Hollande", "de Hollande"),
+    ("Hong Kong", "de Hong Kong"), ("Œuvre", "d’Œuvre"), ("2023", "de 2023")])
+def test_de_elides_before_a_vowel_sound(name, expected):
+    assert de(name) == expected
+
+
+def test_glossary_groups_legend_and_roles():
+    a = make_article(
+        "types", "Types", "2023-11",
+        ["Antony Blinken, l’OTAN, la France, Kyiv, la guerre du Golfe et le Hwasong-18."],
+        [("otan", "OTAN", "organization", None, [(0, "OTAN")]), ("kyiv", "Kyiv", "place", None, [(0, "Kyiv")]),
+         ("france", "France", "state", None, [(0, "France")]),
+         ("golfe", "guerre du Golfe", "event", None, [(0, "guerre du Golfe")]),
+         ("hwasong", "Hwasong-18", "work", None, [(0, "Hwasong-18")]),
+         ("blinken", "Antony Blinken", "person", None, [(0, "Antony Blinken")])], [], [])
+    index = sitewide.SiteIndex([a])
+    page = renderer().article(a, "s", "c", index)
+    assert re.findall(r'<h3 id="groupe-(\w+)">', page) == ["person", "state", "organization", "place", "event", "work"]
+    legend = page[page.index('<p class="ex-legend"'):page.index("</p>", page.index('<p class="ex-legend"'))]
+    assert re.findall(r'class="ex-key ex-(\w+)">([^<]+)<', legend) == [
+        ("person", "personne"), ("state", "État"), ("organization", "organisation"), ("place", "lieu"),
+        ("event", "événement"), ("work", "œuvre ou arme"), ("dkey", "date")]
+    assert "première mention d’Antony Blinken" in page and "fiche<span class=\"ex-sr\"> d’Antony Blinken" in page
+    # The legend names only the kinds the text shows.
+    plain = renderer().article(this_year_article(), "s", "c")
+    assert "ex-key ex-person" not in plain and "ex-key ex-dkey" in plain
+    # An actor page says "rôle non précisé" for a person only: a state or a place has no role.
+    pages = renderer().site_pages(index)
+    assert "rôle non précisé" in pages[index.actor_of(a, "blinken").path]
+    for actor_id in ("france", "kyiv", "otan"):
+        assert "rôle non précisé" not in pages[index.actor_of(a, actor_id).path], actor_id
+
+
+def test_home_card_leaves_out_the_agency_and_the_dateline():
+    paragraphs = ("(Séoul) Lloyd Austin a rencontré Shin Won-sik à Tokyo.", "Lloyd Austin est reparti.")
+    seed = Seed(source_file="seeds/x.txt", slug="x", title="T", published=PubDate.parse("2023-11"), dateline="Séoul",
+                byline="Agence France-Presse", photo=Photo("Lloyd Austin à Tokyo.", "PHOTO KCNA VIA AFP"),
+                paragraphs=paragraphs, lines=(1, 2))
+
+    def actor(i, name, kind, *where):
+        return Actor(i, name, kind, None, (), None, tuple(Mention(p, s, s + len(name), name) for p, s in where))
+    article = Article(seed=seed, timexes=(), events=(), actors=(
+        actor("afp", "Agence France-Presse", "organization", (BYLINE, 0)),
+        actor("kcna", "KCNA", "organization", (CREDIT, 6)),
+        actor("seoul", "Séoul", "place", (0, 1)),
+        actor("austin", "Lloyd Austin", "person", (0, 8), (1, 0), (-1, 0)),
+        actor("shin", "Shin Won-sik", "person", (0, 30)),
+        actor("tokyo", "Tokyo", "place", (0, 45), (-1, 15))))
+    home = renderer().home([article], [])
+    card = re.search(r'<p class="ex-card-actors">(.*?)</p>', home)[1]
+    assert card.endswith("Lloyd Austin, Tokyo, Shin Won-sik"), card
+    # "L’essentiel" too: who acts and where, not who wrote and from where.
+    facts = key_facts(article)
+    assert [a.id for a in facts["who"]] == ["austin", "shin"] and [a.id for a in facts["where"]] == ["tokyo"]
+    # The same from the stored ArticleRef (what a rebuild reads back from the cache).
+    ref = sitewide.ArticleRef.from_json(json.loads(json.dumps(sitewide.ArticleRef.of(article).to_json())))
+    assert renderer().home([ref], []) == home
