@@ -62,7 +62,7 @@ def review_article(article: Article) -> list[Problem]:
         line = _line(article, actor.mentions[0].paragraph) if actor.mentions else None
         if actor.type == "other":
             out.append(Problem("warning", source, line, f"actor « {actor.name} » has no type: set one "
-                               f"(person, organization, state, place, event, work) or drop it in {fixes}"))
+                               f"(person, state, organization, place, event, work) or drop it in {fixes}"))
         elif actor.confidence < LOW_CONFIDENCE:
             out.append(Problem("warning", source, line, f"actor « {actor.name} » typed {actor.type} with low "
                                f"confidence ({actor.confidence:.2f}): confirm or fix its `type:` in {fixes}"))
