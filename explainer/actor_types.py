@@ -102,11 +102,15 @@ def is_locative(span: "Span") -> bool:
     """The span is where something happens: "à Séoul", "(Séoul)", "en visite à Séoul"."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # A dateline in capitals: "WASHINGTON. _ Les …", "LONDRES.- Le …".
+    if span.text.isupper() and (prev is None or "\n" in prev.text_with_ws or prev.is_space) \
+            and nxt is not None and nxt.text.startswith("."):
+        return True
     if prev is None:
         return False
     if prev.lower_ in LOCATIVE:
         return True
-    nxt = doc[span.end] if span.end < len(doc) else None
     # A dateline: "(Séoul)" at the start of a line.
     if prev.text == "(" and nxt is not None and nxt.text == ")":
         before = doc[prev.i - 1] if prev.i > 0 else None
