@@ -211,6 +211,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("work", None, 0.9)  # "le missile Hwasong", "le journal Le Monde"
         if prev.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "des roquettes de type Qassam"
+    if prev is not None and label == "MISC" and prev.lower_ == "les" and " " not in text and text[:1].isupper() \
+            and not knowledge.is_demonym(text):
+        return Typed("organization", None, 0.6)  # "les Knicks", "les Verts": a team or a party
     if prev is not None and _noun(prev) in SITE_NOUNS:
         return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER)
     if prev is not None and prev.lower_ in LED_BY_NOUNS and len(text.split()) == 1 and text[:1].isupper():

@@ -705,7 +705,26 @@ class _Extractor:
         # "(ACRONYM)" right after a name is that name's alias.
         self._merge_acronyms(clusters, order)
         self._merge_short_forms(clusters)
+        self._merge_last_words(clusters)
         return [clusters[k] for k in order if k in clusters]
+
+    @staticmethod
+    def _merge_last_words(clusters: dict[str, _Cluster]) -> None:
+        """"les Knicks" after "les New York Knicks": an unknown one-word team or
+        body joins the one unknown longer name (organisation or other) ending
+        with it."""
+        def kind(cl: _Cluster) -> bool:
+            return cl.entry is None and any(cl.type_votes.get(t) for t in ("organization", "other")) \
+                and not cl.type_votes.get("person")
+        for short in list(clusters.values()):
+            if short.key not in clusters or " " in short.name or not kind(short):
+                continue
+            longs = [cl for cl in clusters.values() if cl is not short and kind(cl) and " " in cl.name
+                     and fold(cl.name.split()[-1]) == fold(short.name)]
+            if len(longs) == 1:
+                longs[0].mentions.extend(short.mentions)
+                longs[0].type_votes.update(short.type_votes)
+                del clusters[short.key]
 
     def _full_name(self, c: Candidate, full_names: list[Candidate]) -> str:
         """"Austin" → "Lloyd Austin": the nearest full name ending (or starting) with it."""

@@ -422,3 +422,11 @@ def test_dateline_in_capitals_is_a_place(nlp, world):
 def test_entity_span_cut_at_a_comma_before_lower_case_words(nlp, world):
     got = actors_of(nlp, world, "Les Denver Nuggets, vainqueurs des Boston Celtics, ont gagné hier à domicile.")
     assert not any("," in name for name in got)
+
+
+@model
+def test_team_named_short_joins_its_full_name(nlp, world):
+    got = actors_of(nlp, world, "Les Orlando Magic ont gagné à domicile. Les Magic, après avoir frôlé "
+                                "l'élimination, se sont imposés.")
+    assert "Magic" not in got
+    assert got["Orlando Magic"].type == "organization" and "Magic" in got["Orlando Magic"].aliases
