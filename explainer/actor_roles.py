@@ -39,6 +39,9 @@ nageuse athlète champion championne boxeur footballeur épouse époux attaquant
 gardien gardienne manageur manager ingénieur ingénieure substitut collaborateur collaboratrice
 responsable archéologue membre rédacteur rédactrice numéro
 saxophoniste pianiste guitariste violoniste chef-d'orchestre
+gendarme policier policière douanier douanière soldat électricien électricienne ouvrier ouvrière
+agriculteur agricultrice commerçant commerçante chauffeur chauffeuse infirmier infirmière
+instituteur institutrice enseignant enseignante mécanicien mécanicienne
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
@@ -61,6 +64,8 @@ LED_BY = frozenset({"gouvernement", "administration", "cabinet", "commission"})
 RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "son", "sa", "ses",
                          "leur", "un", "une", "ce", "cette", "notre", "votre", "de", "d'", "d’"})
+# A pronoun before a title-like word makes it a verb: "qui juge", "il pilote".
+SUBJECT_PRONOUNS = frozenset({"qui", "il", "elle", "ils", "elles", "on", "je", "tu", "nous", "vous"})
 MAX_ROLE_TOKENS = 14
 DOMAIN = re.compile(r"\b(?:à|de|du|des)\s+(?:la\s+|l['’]|les\s+)?(?P<domain>[A-ZÉÈ][\w’'-]*(?:\s+[a-zéèêàç]+(?:es|s|e)?)?)")
 
@@ -90,6 +95,8 @@ def _blocks(tok: "Token") -> bool:
         # A participle qualifying the title belongs to it: "commissaire sortant".
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return not (prev is not None and _is_title(prev) and "Part" in tok.morph.get("VerbForm"))
+    if tok.pos_ == "VERB" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in SUBJECT_PRONOUNS:
+        return True  # "la cour qui juge …": a verb spelt like a title noun
     if tok.is_punct and tok.text not in ("-", "'", "’", "(", ")"):
         return True
     return "\n" in tok.text or tok.is_space

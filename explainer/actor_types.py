@@ -102,11 +102,15 @@ def is_locative(span: "Span") -> bool:
     """The span is where something happens: "à Séoul", "(Séoul)", "en visite à Séoul"."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # A dateline in capitals: "WASHINGTON. _ Les …", "LONDRES.- Le …".
+    if span.text.isupper() and (prev is None or "\n" in prev.text_with_ws or prev.is_space) \
+            and nxt is not None and nxt.text.startswith("."):
+        return True
     if prev is None:
         return False
     if prev.lower_ in LOCATIVE:
         return True
-    nxt = doc[span.end] if span.end < len(doc) else None
     # A dateline: "(Séoul)" at the start of a line.
     if prev.text == "(" and nxt is not None and nxt.text == ")":
         before = doc[prev.i - 1] if prev.i > 0 else None
@@ -207,6 +211,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("work", None, 0.9)  # "le missile Hwasong", "le journal Le Monde"
         if prev.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "des roquettes de type Qassam"
+    if prev is not None and label == "MISC" and prev.lower_ == "les" and " " not in text and text[:1].isupper() \
+            and not knowledge.is_demonym(text):
+        return Typed("organization", None, 0.6)  # "les Knicks", "les Verts": a team or a party
     if prev is not None and _noun(prev) in SITE_NOUNS:
         return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER)
     if prev is not None and prev.lower_ in LED_BY_NOUNS and len(text.split()) == 1 and text[:1].isupper():

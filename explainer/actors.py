@@ -112,6 +112,17 @@ _REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])"
 # that the NER left untagged: "… pour le SPD et Michaele Schreyer pour les Verts".
 _NAME_TOKEN = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?"
 _UNTAGGED_NAME = re.compile(r"(?<=[a-zà-ÿ,] )(?P<name>" + _NAME_TOKEN + r"(?: " + _NAME_TOKEN + r"){1,2})(?![\w’'-])")
+# An affair or a trial named after someone: "l'affaire Dreyfus", "le procès Papon".
+_NAMED_AFFAIR = re.compile(r"(?<![\w’'-])(?P<head>[Pp]rocès|[Aa]ffaire|[Ss]candale)\s+"
+                           r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ’'-]+)?)(?![\w’'-])")
+# A programme or an operation named by a quotation: "le programme humanitaire
+# « pétrole contre nourriture »", "l'opération « Tempête du désert »".
+_QUOTED_NAME = re.compile(r"(?<![\w’'-])(?P<head>programme|plan|projet|opération)(?:\s+" + _ADJ + r"){0,2}"
+                          r"\s+[«“\"]\s*(?P<name>[^»”\"\n.;:!?]{3,60}?)\s*[»”\"]")
+# An entity span running on past a comma into lower-case words: "Utah Jazz, dauphins".
+_COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
+# A lone Roman numeral ("la phase V") is a number, not a name.
+_ROMAN = re.compile(r"^[IVXLC]{1,4}$")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
@@ -246,6 +257,13 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
             i += 1
             end = ents[i].end_char
             label = label if label != "LOC" else ents[i].label_
+        while (i + 1 < len(ents) and len(ents[i]) == 1 and ents[i].label_ == "ORG"
+               and ents[i][0].lower_ in actor_types.ORG_HEADS and ents[i + 1].label_ == "LOC"
+               and 1 <= ents[i + 1].start - ents[i].end <= 2
+               and doc[ents[i].end].lower_ in ("de", "du", "des", "d'", "d’")
+               and all(t.lower_ in ("de", "la", "l'", "l’") for t in doc[ents[i].end + 1: ents[i + 1].start])):
+            i += 1  # "Parlement" + "du" + "Pays de Galles": the body is named by its place
+            end = ents[i].end_char
         last = ents[i].end
         if (label == "PER" and doc[last - 1].lower_ in _NAME_PARTICLES and last < len(doc)
                 and doc[last].is_title and (i + 1 == len(ents) or ents[i + 1].start > last)):
@@ -311,6 +329,10 @@ class _Extractor:
                     if entry is not None and entry.type == "state":
                         end = n_end
                         break
+        if label != "PER" and forced is None:
+            tail = _COMMA_TAIL.search(self.text, start, end)
+            if tail is not None:
+                end = tail.start()  # "Utah Jazz, dauphins des …" → "Utah Jazz"
         text, start = _clean(self.text[start:end], start, self.knowledge)
         if label != "PER" and forced is None and " à " in text:
             tail = _LOWER_TAIL.search(text)
@@ -388,7 +410,7 @@ class _Extractor:
         """"XIXe" (siècle), a unit after a number ("150.000 F", "200 MF"), the
         inhabitants of a place ("les Marseillais"), a political side ("la Gauche
         : « Sinon")."""
-        if _ROMAN_ORDINAL.match(text):
+        if _ROMAN_ORDINAL.match(text) or _ROMAN.match(text):
             return True
         before = self.text[max(0, start - 12): start].split()
         prev = before[-1].lower() if before else ""
@@ -440,6 +462,7 @@ class _Extractor:
         self._ministries()
         self._states_by_demonym()
         self._lower_case_names()
+        self._named_affairs()
         for start, end, label in _joined_entities(self.doc):
             for a, b in self._lines(start, end):
                 if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
@@ -555,6 +578,23 @@ class _Extractor:
             end = m.end("date")
             self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
 
+    def _named_affairs(self) -> None:
+        """Events named after someone or by a quotation (see _NAMED_AFFAIR, _QUOTED_NAME)."""
+        k = self.knowledge
+        for m in _NAMED_AFFAIR.finditer(self.text):
+            name = m.group("name")
+            if k.is_demonym(name) or fold(name.split()[0]) in _TITLE_WORDS or name.lower() in _MONTHS:
+                continue
+            self.add(m.start("head"), m.end("name"), "MISC", forced=actor_types.Typed("event", None, 0.75))
+        for m in _QUOTED_NAME.finditer(self.text):
+            kind = "event" if m.group("head") == "opération" else "work"
+            start, end = m.span("name")  # the title as quoted, "un"/"le" included
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or self.taken.overlaps(start, end):
+                continue
+            self.taken.add(start, end)
+            self.candidates.append(Candidate(start, end, m.group("name"), kind, None, 0.75, "MISC", span))
+
     def _add_inside(self, start: int, end: int, entry: Entry) -> None:
         """A known actor inside a span already taken (no overlap check)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -665,7 +705,26 @@ class _Extractor:
         # "(ACRONYM)" right after a name is that name's alias.
         self._merge_acronyms(clusters, order)
         self._merge_short_forms(clusters)
+        self._merge_last_words(clusters)
         return [clusters[k] for k in order if k in clusters]
+
+    @staticmethod
+    def _merge_last_words(clusters: dict[str, _Cluster]) -> None:
+        """"les Knicks" after "les New York Knicks": an unknown one-word team or
+        body joins the one unknown longer name (organisation or other) ending
+        with it."""
+        def kind(cl: _Cluster) -> bool:
+            return cl.entry is None and any(cl.type_votes.get(t) for t in ("organization", "other")) \
+                and not cl.type_votes.get("person")
+        for short in list(clusters.values()):
+            if short.key not in clusters or " " in short.name or not kind(short):
+                continue
+            longs = [cl for cl in clusters.values() if cl is not short and kind(cl) and " " in cl.name
+                     and fold(cl.name.split()[-1]) == fold(short.name)]
+            if len(longs) == 1:
+                longs[0].mentions.extend(short.mentions)
+                longs[0].type_votes.update(short.type_votes)
+                del clusters[short.key]
 
     def _full_name(self, c: Candidate, full_names: list[Candidate]) -> str:
         """"Austin" → "Lloyd Austin": the nearest full name ending (or starting) with it."""
@@ -723,6 +782,8 @@ class _Extractor:
                 if len(longs) > 1 and kind == "event" and " " not in short.name:
                     # "les Jeux": the first-named event so headed, the article's own.
                     longs = [min(longs, key=lambda cl: min(m.start for m in cl.mentions))]
+                if len(longs) > 1 and " " not in short.name and fold(short.name) in actor_types.ORG_HEADS:
+                    continue  # "le Conseil" after two councils: which one is not said
                 if len(longs) == 1 or (longs and kind == "organization"):
                     long = longs[0]
                     long.mentions.extend(short.mentions)
@@ -733,6 +794,9 @@ class _Extractor:
     def _shortens(short: str, long: str, kind: str) -> bool:
         if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
             return True
+        if kind == "organization" and " " not in short and short[:1].isupper() \
+                and fold(short) in actor_types.ORG_HEADS and fold(long).startswith(fold(short) + " "):
+            return True  # "la Cour" after "la Cour d'appel de Paris"
         if _ACRONYM.match(short) and long[:1].isupper():
             # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"
             initials, letters = _initials(long), short.replace(".", "")

@@ -379,3 +379,54 @@ def test_organisation_ending_with_a_state_and_its_gapped_acronym(nlp, world):
     craf = got["Conseil représentatif des associations laïques de France"]
     assert craf.type == "organization" and "CRAF" in craf.aliases
     assert "Conseil représentatif des associations laïques" not in got
+
+
+# -- batch F error kinds (invented sentences) ---------------------------------
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    # a verb spelt like a title noun ("qui juge") is no title; the occupation nearest the name is
+    ("Le tribunal de Gand qui juge deux militants pour l'agression du policier belge Marc Janssens a siégé hier.",
+     "Marc Janssens", "policier belge"),
+    # an occupation in apposition after the name
+    ("Hans Becker, mécanicien autrichien de 42 ans, a témoigné hier devant les juges.", "Hans Becker",
+     "mécanicien autrichien de 42 ans"),
+])
+def test_occupations_and_verbs_spelt_like_titles(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_affair_named_after_someone_and_quoted_programme(nlp, world):
+    got = actors_of(nlp, world, "Le procès Marbeau s'ouvre lundi à Lyon. Le gouvernement a prolongé le programme "
+                                "social «un toit pour tous» de six mois.")
+    assert got["procès Marbeau"].type == "event"
+    assert got["un toit pour tous"].type == "work"
+
+
+@model
+def test_one_word_head_joins_the_named_body_and_roman_numerals(nlp, world):
+    got = actors_of(nlp, world, "La Cour d'appel de Lyon a examiné la demande de la défense. La Cour a reporté "
+                                "sa décision à la phase IV de la procédure.")
+    assert "Cour" in got["Cour d'appel de Lyon"].aliases and "Cour" not in got
+    assert "IV" not in got
+
+
+@model
+def test_dateline_in_capitals_is_a_place(nlp, world):
+    got = actors_of(nlp, world, "MADRID. _ Le gouvernement a présenté hier un plan contre le chômage.")
+    assert got["MADRID"].type == "place"
+
+
+@model
+def test_entity_span_cut_at_a_comma_before_lower_case_words(nlp, world):
+    got = actors_of(nlp, world, "Les Denver Nuggets, vainqueurs des Boston Celtics, ont gagné hier à domicile.")
+    assert not any("," in name for name in got)
+
+
+@model
+def test_team_named_short_joins_its_full_name(nlp, world):
+    got = actors_of(nlp, world, "Les Orlando Magic ont gagné à domicile. Les Magic, après avoir frôlé "
+                                "l'élimination, se sont imposés.")
+    assert "Magic" not in got
+    assert got["Orlando Magic"].type == "organization" and "Magic" in got["Orlando Magic"].aliases
