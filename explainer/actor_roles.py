@@ -47,6 +47,9 @@ instituteur institutrice enseignant enseignante mécanicien mécanicienne
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
                             "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle",
                             "proche"})
+# Nouns of closeness that make a role in "un de ses proches, X" (not titles elsewhere).
+RELATION_NOUNS = frozenset({"proche", "fidèle", "ami", "amie", "adjoint", "adjointe", "lieutenant", "partisan",
+                            "partisane", "bras droit"})
 # Honorifics between a title and the names it heads: "les avocates, Mes X et Y".
 HONORIFICS = frozenset({"m.", "mm.", "mme", "mmes", "me", "mes", "mgr", "cheikh", "cheik", "sir", "lord", "dr"})
 PLURAL_HONORIFICS = frozenset({"mm.", "mmes", "mes"})
@@ -153,6 +156,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     if j >= 0 and doc[j].lower_ in HONORIFICS:
         j -= 1  # "le quatuor des avocates, Mes X, Y et Z"
     if j >= 0 and doc[j].text == ",":
+        one_of = _one_of_role(doc, j, knowledge)
+        if one_of is not None:
+            return one_of
         j -= 1  # "le ministre japonais de la Défense, Minoru Kihara"
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
@@ -194,6 +200,37 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             if "Plur" in window[k].morph.get("Number"):
                 role = singular(role)  # "les députés X et Y": each is "député"
             return RoleFound(role, window[k].i, _demonym_state(tokens, knowledge))
+    return None
+
+
+def _one_of_role(doc: "Doc", comma: int, knowledge: Knowledge) -> RoleFound | None:
+    """"… à un de ses proches, X", "l'un des conseillers du ministre, X": X is
+    "proche", "conseiller du ministre" (the plural noun in the singular, with
+    its complement up to the comma)."""
+    for u in range(comma - 3, max(comma - 12, -1), -1):
+        if doc[u].lower_ not in ("un", "une"):
+            continue
+        n = u + 1
+        if doc[n].lower_ == "des":
+            n += 1
+        elif doc[n].lower_ in ("de", "d'", "d’") and n + 1 < comma and doc[n + 1].lower_ in POSSESSIVES:
+            n += 2
+        else:
+            return None
+        if n >= comma:
+            return None
+        noun = doc[n]
+        if "Plur" not in noun.morph.get("Number") and not noun.lower_.endswith(("s", "x")):
+            return None
+        if not (_is_title(noun) or noun.lower_.rstrip("sx") in RELATION_NOUNS):
+            return None
+        tokens = list(doc[n:comma])
+        if any(_blocks(t) or t.ent_type_ == "PER" and doc[t.i - 1].lower_ not in COMPLEMENT for t in tokens):
+            return None
+        tokens = _trim(tokens)
+        if not tokens:
+            return None
+        return RoleFound(singular(_span_text(doc, tokens)), noun.i, _demonym_state(tokens, knowledge))
     return None
 
 
@@ -334,22 +371,29 @@ _ANAPHORIC = re.compile(
     r"(?<![\w’'])(?P<det>[Ll]e |[Ll]a |[Ll]['’]|[Cc]e |[Cc]et |[Cc]ette )(?P<pre>(?:[a-zéèêàâîôûç-]+ ){0,2}?)"
     r"(?P<title>" + "|".join(sorted((re.escape(w) for w in TITLE_NOUNS), key=len, reverse=True)) + r")(?![\w’'-])")
 _FORMER = frozenset({"ancien", "ancienne", "ex"})
+# Who speaks for someone else: a definite "le porte-parole" is rarely the person named before.
+SPOKESMEN = frozenset({"porte-parole"})
 
 
 def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFound]:
     """Titles without a name heading a subject or set off by commas: "Aujourd'hui,
     ce grand saxophoniste américain poursuit …", "…, l'ancien ministre
-    socialiste, se définit …" — they speak of someone already named (see
-    actors.finish): never when a name follows the title ("le secrétaire d'Etat
-    américain William Burn"), and after a definite article only for a title
-    that says "ancien"."""
+    socialiste, se définit …", "Laurent Dumas se dit favorable … Dans une
+    tribune, le président de l'Assemblée juge …" — they speak of someone
+    already named (see actors.finish): never when a name follows the title
+    ("le secrétaire d'Etat américain William Burn"), nor for a definite title
+    the text has already given someone unnamed ("X a rencontré le président.
+    Le président a dit …"), nor for a spokesman ("le porte-parole"), who
+    speaks for someone else."""
     out = []
     for m in _ANAPHORIC.finditer(text):
         if m.group("det")[0] in "Ll" and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
-            # "X a quitté la salle. Le porte-parole du gouvernement a dit …" is
-            # often someone the article never names: giving X that title would
-            # invent a role.  "L'ancien ministre" does speak of someone named.
-            continue
+            title = m.group("title")
+            if title in SPOKESMEN:
+                continue
+            if re.search(r"(?<![\w’'])(?:[Ll]e |[Ll]a |[Ll]['’]|[Dd]u |[Aa]u )" + re.escape(title) + r"(?![\w’'-])",
+                         text[:m.start()]):
+                continue  # the same title said before of someone unnamed (or of the named one: nothing to add)
         span = doc.char_span(m.start("title"), m.end("title"))
         if span is None:
             continue
@@ -367,6 +411,9 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
         for t in doc[first.end if first is not None else tok.i: tok.right_edge.i + 1]:
             if _blocks(t) or t.lower_ in RELATIVES or t.ent_type_ == "PER":
                 break
+            if t.i > tok.i and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("que", "qu'", "qu’") \
+                    and doc[t.i - 1].lower_ not in DETERMINERS:
+                break  # "le président de l'Assemblée juge que …": a verb the parser took for a noun
             tokens.append(t)
         after = doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < len(doc) else None
         if after is not None and (after.ent_type_ == "PER" or after.pos_ == "PROPN" and after.text[:1].isupper()):

@@ -169,6 +169,18 @@ def _titled_name(span: "Span", text: str, knowledge: Knowledge) -> bool:
     return found is not None and not (span.start <= found.title_token < span.end)
 
 
+def _title_after(span: "Span", knowledge: Knowledge) -> bool:
+    """A title in apposition right after the name: "Jean Tiberi, maire de Paris"."""
+    from . import actor_roles  # noqa: PLC0415
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return False  # "En route pour Salt Lake City, le patineur X": a place
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not (
+            actor_roles.is_prefix(doc[span.end + 1]) or doc[span.end + 1].lower_ in actor_roles.TITLE_NOUNS):
+        return False
+    return actor_roles.role_after(span, knowledge) is not None
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
 
@@ -229,6 +241,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.85)
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
+    if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):
+        return Typed("person", None, 0.8)  # "Jean Tiberi, maire de Paris" tagged LOC
     if label == "PER":
         return Typed("person", None, 0.9)
     if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):

@@ -123,6 +123,10 @@ _QUOTED_NAME = re.compile(r"(?<![\w’'-])(?P<head>programme|plan|projet|opérat
 _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 # A lone Roman numeral ("la phase V") is a number, not a name.
 _ROMAN = re.compile(r"^[IVXLC]{1,4}$")
+# A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
+_SENTENCE_END = re.compile(r"(?<!\bM\.)(?<![\s.][A-Z]\.)(?<=[\w»)\]\"][.!?])[»\"]?\s+(?=[«\"A-ZÀ-Ý])")
+# The end of a run-in headline: "Remaniement d'adjoints à Paris.- Jean Tiberi, …".
+_HEADLINE_END = re.compile(r"(?<=\w)\.\s?-\s+")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
@@ -305,6 +309,21 @@ class _Ranges:
         i = bisect.bisect_left(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)
+
+
+_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "l'", "l’", "lui", "leur", "y", "en", "le", "la", "les"})
+
+
+def _is_subject(span: "Span") -> bool:
+    """The subject of its clause: so parsed, or a verb right after it ("X se dit …"
+    after a headline the parser took for its head)."""
+    if span.root.dep_.startswith("nsubj"):
+        return True
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i < span.end + 2 and doc[i].lower_ in _CLITICS:
+        i += 1
+    return i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and not doc[i].text[:1].isupper()
 
 
 class _Extractor:
@@ -509,7 +528,12 @@ class _Extractor:
         out, pos = [], start
         for part in self.text[start:end].split("\n"):
             if part.strip():
-                out.append((pos, pos + len(part)))
+                # "Remaniement à Paris.- Jean Tiberi, …": a headline ends at ".-".
+                a = pos
+                for m in _HEADLINE_END.finditer(part):
+                    out.append((a, pos + m.start() + 1))
+                    a = pos + m.end()
+                out.append((a, pos + len(part)))
             pos += len(part) + 1
         return out
 
@@ -846,12 +870,14 @@ class _Extractor:
         # heading a subject speaks of the first person named as a subject in
         # the previous sentence or earlier in its own.
         people = sorted(((m.start, cl) for cl in clusters if cl.type == "person" for m in cl.mentions
-                         if m.span.root.dep_.startswith("nsubj")), key=lambda p: p[0])
+                         if _is_subject(m.span)), key=lambda p: p[0])
         if people and any(cl.role is None for _, cl in people):
             for found in actor_roles.subject_titles(self.doc, self.text, k):
                 tok = self.doc[found.title_token]
                 first_sent = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
-                since = self.doc[first_sent].idx
+                # spaCy may cut a sentence at a date ("… jeudi 2 mai afin d'y …"):
+                # the previous sentence by its punctuation too, the earlier start.
+                since = min(self.doc[first_sent].idx, self._previous_sentence_start(tok.idx))
                 before = [p for p in people if since <= p[0] < tok.idx]
                 if not before:
                     continue
@@ -906,6 +932,11 @@ class _Extractor:
         _ = state_ids
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
         return actors
+
+    def _previous_sentence_start(self, pos: int) -> int:
+        """Start of the sentence before the one holding ``pos``, by its final punctuation."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos)]
+        return ends[-2] if len(ends) >= 2 else 0
 
     def _role_org(self, role: str) -> Entry | None:
         """An organisation or state named inside the role: "secrétaire-général de l’ONU"."""
