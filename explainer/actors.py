@@ -125,6 +125,13 @@ _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 _ROMAN = re.compile(r"^[IVXLC]{1,4}$")
 # A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
 _SENTENCE_END = re.compile(r"(?<!\bM\.)(?<![\s.][A-Z]\.)(?<=[\w»)\]\"][.!?])[»\"]?\s+(?=[«\"A-ZÀ-Ý])")
+# Plural endings of the names of inhabitants (gentilés), after "les"/"des"/"aux".
+_INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes")
+# Buildings and venues that may be named after someone: "le Centre des congrès Pierre Baudis".
+_VENUE_HEADS = frozenset(fold(w) for w in """centre stade palais salle lycée collège école hôpital musée aéroport
+gymnase espace théâtre complexe halle piscine médiathèque bibliothèque auditorium amphithéâtre""".split())
+# "… de l'Agence", "… de la Cour": a capitalised body's name follows.
+_OF_NAMED = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)[A-ZÀ-Ý]")
 # The end of a run-in headline: "Remaniement d'adjoints à Paris.- Jean Tiberi, …".
 _HEADLINE_END = re.compile(r"(?<=\w)\.\s?-\s+")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
@@ -247,6 +254,12 @@ def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> l
     return out
 
 
+def start_token(doc: "Doc", char: int) -> int:
+    """Index of the token starting at character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
 def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
     """NER spans as (start, end, label); a span cut after its preposition
     joins the next one: "Parquet de" + "Lyon" → "Parquet de Lyon"."""
@@ -268,6 +281,11 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
                and all(t.lower_ in ("de", "la", "l'", "l’") for t in doc[ents[i].end + 1: ents[i + 1].start])):
             i += 1  # "Parlement" + "du" + "Pays de Galles": the body is named by its place
             end = ents[i].end_char
+        if (label in ("ORG", "LOC") and i + 1 < len(ents) and ents[i + 1].label_ == "PER"
+                and ents[i].end == ents[i + 1].start and fold(doc[start_token(doc, start)].text) in _VENUE_HEADS
+                and "\n" not in doc.text[start:ents[i + 1].end_char]):
+            i += 1  # "Centre des Congrès" + "Pierre Baudis": a venue named after someone
+            end, label = ents[i].end_char, "LOC"
         last = ents[i].end
         if (label == "PER" and doc[last - 1].lower_ in _NAME_PARTICLES and last < len(doc)
                 and doc[last].is_title and (i + 1 == len(ents) or ents[i + 1].start > last)):
@@ -435,8 +453,8 @@ class _Extractor:
         prev = before[-1].lower() if before else ""
         if len(text) <= 3 and text.isupper() and prev[:1].isdigit():
             return True
-        if " " not in text and prev in ("les", "des", "aux") and text.endswith(("ais", "ois")):
-            return True
+        if " " not in text and prev in ("les", "des", "aux") and text.endswith(_INHABITANTS):
+            return True  # "les Marseillais", "des Toulousains", "les Commerciens"
         return False
 
     def _signature(self) -> tuple[int, int]:
@@ -564,6 +582,8 @@ class _Extractor:
                     continue
             elif m.group("low"):
                 end = m.end("low")
+                if _OF_NAMED.match(text, end):
+                    continue  # "le conseil d'administration de l'Agence …": a part of the named body, not an actor
             elif m.group("adj"):
                 end = m.end("adj")
             if end is None:

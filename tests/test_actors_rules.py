@@ -463,3 +463,14 @@ def test_one_of_his_close_associates_and_a_headline_ending_in_dot_dash(nlp, worl
     assert got["Marc Dorval"].type == "person" and got["Marc Dorval"].role == "maire de Lyon"
     assert got["Paul Ferrand"].role == "proche"
     assert got["Lyon"].type == "place"
+
+
+@model
+def test_board_of_a_named_body_venue_named_after_someone_and_inhabitants(nlp, world):
+    got = actors_of(nlp, world, "Le conseil d'administration de l'Office européen des forêts a porté plainte. "
+                                "Jean Marot tiendra une réunion avec des Valentiniens au Centre des congrès Louis Aragon. "
+                                "Les Vitréens attendront.")
+    assert "conseil d'administration" not in got
+    assert got["Office européen des forêts"].type == "organization"
+    assert "Louis Aragon" not in got and got["Centre des congrès Louis Aragon"].type in ("place", "organization")
+    assert "Valentiniens" not in got and "Vitréens" not in got
