@@ -127,6 +127,8 @@ _ROMAN = re.compile(r"^[IVXLC]{1,4}$")
 _SENTENCE_END = re.compile(r"(?<!\bM\.)(?<![\s.][A-Z]\.)(?<=[\w»)\]\"][.!?])[»\"]?\s+(?=[«\"A-ZÀ-Ý])")
 # Plural endings of the names of inhabitants (gentilés), after "les"/"des"/"aux".
 _INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes")
+# A newspaper's local edition: "l'édition de Lunéville".
+_EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
 # Buildings and venues that may be named after someone: "le Centre des congrès Pierre Baudis".
 _VENUE_HEADS = frozenset(fold(w) for w in """centre stade palais salle lycée collège école hôpital musée aéroport
 gymnase espace théâtre complexe halle piscine médiathèque bibliothèque auditorium amphithéâtre""".split())
@@ -403,6 +405,8 @@ class _Extractor:
                 return
             if self._is_not_a_name(start, text):
                 return
+            if label == "LOC" and _EDITION.search(self.text, max(0, start - 20), start):
+                return  # "Pages spécifiques à l'édition de Lunéville": the newspaper's, no actor
             if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
                     or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
                 return  # "État", "Premier ministre de droite": a title, not a name

@@ -474,3 +474,9 @@ def test_board_of_a_named_body_venue_named_after_someone_and_inhabitants(nlp, wo
     assert got["Office européen des forêts"].type == "organization"
     assert "Louis Aragon" not in got and got["Centre des congrès Louis Aragon"].type in ("place", "organization")
     assert "Valentiniens" not in got and "Vitréens" not in got
+
+
+@model
+def test_a_newspaper_edition_line_names_no_place(nlp, world):
+    got = actors_of(nlp, world, "Paul Morin, maire de Nancy, a démissionné.\nPages spécifiques à l'édition de Toul.")
+    assert "Toul" not in got and got["Nancy"].type == "place"

@@ -57,6 +57,7 @@ def test_demonyms_resolve(world, form, state):
     ("RPDC", "Corée du Nord"), ("République populaire démocratique de Corée", "Corée du Nord"),
     ("Organisation des Nations unies", "ONU"), ("AFP", "Agence France-Presse"), ("etats-unis", "États-Unis"),
     ("Agence centrale de presse nord-coréenne", "KCNA"), ("Organisation du traité de l'Atlantique nord", "OTAN"),
+    ("Principauté", "Monaco"), ("Scuderia", "Ferrari"), ("mouvement Emmaüs", "Emmaüs"),
 ])
 def test_official_names_and_acronyms(world, form, name):
     assert world.lookup(form).name == name
