@@ -256,12 +256,6 @@ def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> l
     return out
 
 
-def start_token(doc: "Doc", char: int) -> int:
-    """Index of the token starting at character ``char``."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
-
-
 def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
     """NER spans as (start, end, label); a span cut after its preposition
     joins the next one: "Parquet de" + "Lyon" → "Parquet de Lyon"."""
@@ -284,7 +278,7 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
             i += 1  # "Parlement" + "du" + "Pays de Galles": the body is named by its place
             end = ents[i].end_char
         if (label in ("ORG", "LOC") and i + 1 < len(ents) and ents[i + 1].label_ == "PER"
-                and ents[i].end == ents[i + 1].start and fold(doc[start_token(doc, start)].text) in _VENUE_HEADS
+                and ents[i].end == ents[i + 1].start and fold(ent[0].text) in _VENUE_HEADS
                 and "\n" not in doc.text[start:ents[i + 1].end_char]):
             i += 1  # "Centre des Congrès" + "Pierre Baudis": a venue named after someone
             end, label = ents[i].end_char, "LOC"

@@ -55,15 +55,16 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
     parsed = doc.has_annotation("DEP")
     if text is None:
         text = doc.text  # spaCy joins every token on each access: read it once
+    spans = {t.id: doc.char_span(t.start, t.end, alignment_mode="expand")
+             for t in timexes if t.type in ("DATE", "TIME")}
     dated: set[int] = set()  # tokens of every date, so that one date's summary does not borrow another's
-    for t in timexes:
-        other = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if other is not None and t.type in ("DATE", "TIME"):
-            dated.update(range(other.start, other.end))
+    for span in spans.values():
+        if span is not None:
+            dated.update(range(span.start, span.end))
     for t in timexes:
         if t.type not in ("DATE", "TIME") or _NOT_DATABLE.match(t.value):
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = spans[t.id]
         if span is None or len(span) == 0:
             continue
         if parsed:

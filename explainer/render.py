@@ -196,9 +196,11 @@ def key_facts(article: Article) -> dict:
 
 def key_actors(article: "Article | sitewide.ArticleRef", limit: int = 4) -> list:
     """A home card's main actors: the most mentioned in the story (not the byline's agency, not the dateline)."""
-    ref = sitewide.as_ref(article)
-    story = [a for a in ref.actors if (a.mentions if a.story_mentions is None else a.story_mentions)]
-    return sorted(story, key=lambda a: (-(a.mentions if a.story_mentions is None else a.story_mentions), a.name))[:limit]
+    def story(actor: "sitewide.ActorRef") -> int:  # story_mentions is None only on a ref made without it
+        return actor.mentions if actor.story_mentions is None else actor.story_mentions
+
+    ranked = sorted((a for a in sitewide.as_ref(article).actors if story(a)), key=lambda a: (-story(a), a.name))
+    return ranked[:limit]
 
 
 _ELIDED = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)

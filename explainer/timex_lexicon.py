@@ -41,7 +41,6 @@ _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 5
 NUMBER_WORDS: dict[str, int] = {**_UNITS_0_19, **_TENS, "cent": 100, "cents": 100, "mille": 1000}
 
 
-
 def _cardinal_words(n: int) -> list[str]:
     """French spellings of ``n`` (1-31), with and without hyphens around "et"."""
     small = {v: k for k, v in _UNITS_0_19.items() if k != "une"}
