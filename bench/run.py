@@ -118,7 +118,7 @@ def measure(count: int, sample: int) -> dict:
         from explainer.write import write_pages
 
         t = time.perf_counter()
-        write_pages(config.docs_dir, generated.pages)
+        write_pages(config.docs_dir, generated.pages, generated.page_keys)
         results["write_docs_s"] = time.perf_counter() - t
         t = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project, check=True,

@@ -104,6 +104,10 @@ class PageCache:
         except (OSError, ValueError, TypeError):
             return None
 
+    def has_texts(self, key: str) -> bool:
+        """Whether ``get_texts`` has an entry to read (without reading it)."""
+        return self.directory is not None and (self.directory / f"{key}.txt").is_file()
+
     def put_texts(self, key: str, value: dict[str, str]) -> None:
         # Plain text after a one-line header of lengths: reading a page back is a
         # slice, not a JSON parse of every escaped character (~2x faster for 1000 pages).

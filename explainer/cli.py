@@ -114,7 +114,7 @@ def cmd_build(root: pathlib.Path, strict: bool, cache: bool, jobs: int = 1) -> i
     from .write import write_pages
 
     config, generated = _generate(root, cache, jobs)
-    report = write_pages(config.docs_dir, generated.pages)
+    report = write_pages(config.docs_dir, generated.pages, generated.page_keys)
     for problem in generated.problems:
         print(problem, file=sys.stderr)
     for rel in report.conflicts:

@@ -9,8 +9,10 @@ build.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import gc
 import json
 import logging
 import os
@@ -21,7 +23,7 @@ import time
 from types import MappingProxyType
 
 import jinja2
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -112,6 +114,65 @@ class SiteConfig:
             return str(path)
 
 
+class Pages(MutableMapping[str, str]):
+    """Every generated page, ``{docs-relative path: text}``, with the text read on first use.
+
+    A page that did not change since the last build stays in the cache until
+    somebody reads it, and carries the key of its text (``page_keys``):
+    ``write_pages`` skips it by that key without reading it or its file in
+    ``docs/``, so a rebuild of a 1000-article site after one edit reads back
+    only what changed.  ``mkdocs serve`` reads every page, as it must.
+    A page set by assignment (the home page, a page given an error banner)
+    has no key: the writer compares its bytes.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._loaders: dict[str, Callable[[], str | None]] = {}
+        self.page_keys: dict[str, str] = {}
+
+    def put_lazy(self, path: str, key: str, load: Callable[[], str | None]) -> None:
+        self._texts.pop(path, None)
+        self._loaders[path] = load
+        self.page_keys[path] = key
+
+    def put(self, path: str, key: str, text: str) -> None:
+        self[path] = text
+        self.page_keys[path] = key
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self._texts:
+            load = self._loaders.pop(path)  # KeyError: no such page
+            text = load()
+            if text is None:
+                raise ExplainerError(f"the cached page for docs/{path} vanished during the build",
+                                     fix="run the build again (was .cache/ cleared by another process?)")
+            self._texts[path] = text
+        return self._texts[path]
+
+    def __setitem__(self, path: str, text: str) -> None:
+        self._loaders.pop(path, None)
+        self.page_keys.pop(path, None)
+        self._texts[path] = text
+
+    def __delitem__(self, path: str) -> None:
+        if path not in self:
+            raise KeyError(path)
+        self._texts.pop(path, None)
+        self._loaders.pop(path, None)
+        self.page_keys.pop(path, None)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._texts or path in self._loaders
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._texts
+        yield from (p for p in list(self._loaders) if p not in self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts) + sum(1 for p in self._loaders if p not in self._texts)
+
+
 class Generated:
     """What a build produced: every page, the problems met, timings.
 
@@ -120,7 +181,7 @@ class Generated:
     rebuild renders its pages without loading the unchanged articles.
     """
 
-    def __init__(self, pages: dict[str, str],
+    def __init__(self, pages: "Pages | dict[str, str]",
                  articles: "tuple[Article, ...] | Callable[[], tuple[Article, ...]]",
                  problems: tuple[Problem, ...], stats: dict[str, float], sources: tuple[str, ...] | None = None):
         self.pages = pages
@@ -139,6 +200,11 @@ class Generated:
         if self._sources is None:
             return tuple(a.seed.source_file for a in self.articles)
         return self._sources
+
+    @property
+    def page_keys(self) -> Mapping[str, str]:
+        """A key of each page's text, for pages that have one (``write_pages`` skips them unread)."""
+        return getattr(self.pages, "page_keys", {})
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -300,7 +366,7 @@ class Generator:
         stats = {"cached": float(len(articles)), "extracted": float(len(misses)), "model_load_s": 0.0,
                  "model_loaded": 0.0}
         if misses:
-            from .extract import Layout, extract_article  # imports the NLP stages: only when needed
+            from .extract import Layout  # imports the NLP stages: only when needed
 
             t0 = time.perf_counter()
             was_loaded = nlp_mod.load.cache_info().currsize
@@ -315,20 +381,28 @@ class Generator:
             if callable(knowledge):
                 knowledge = knowledge()
             docs = nlp.pipe(texts, batch_size=16, n_process=n_process)
-            for n, ((k, seed, key, override), doc) in enumerate(zip(misses, docs), start=1):
-                if self.progress:
-                    self.progress(n, len(misses), seed.source_file)
-                try:
-                    article = extract_article(seed, doc, knowledge, override)
-                except Exception as exc:  # one seed's failure must not stop the site
-                    log.exception("extraction failed for %s", seed.source_file)
-                    problems.append(Problem("error", seed.source_file, None,
-                                            f"extraction failed ({type(exc).__name__}: {exc}); please report it"))
-                    continue
-                self.cache.put(key, article)
-                _remember("extract:" + key, article)
-                articles[k] = article
+            with _collector(True):
+                self._extract_docs(misses, docs, knowledge, articles, problems)
         return [articles[k] for k in sorted(articles)], problems, stats
+
+    def _extract_docs(self, misses: Sequence[tuple[int, Seed, str, PubDate | None]], docs: Iterable,
+                      knowledge: Knowledge, articles: dict[int, Article], problems: list[Problem]) -> None:
+        """Our stages on each parsed doc; each article into ``articles`` and the cache."""
+        from .extract import extract_article
+
+        for n, ((k, seed, key, override), doc) in enumerate(zip(misses, docs), start=1):
+            if self.progress:
+                self.progress(n, len(misses), seed.source_file)
+            try:
+                article = extract_article(seed, doc, knowledge, override)
+            except Exception as exc:  # one seed's failure must not stop the site
+                log.exception("extraction failed for %s", seed.source_file)
+                problems.append(Problem("error", seed.source_file, None,
+                                        f"extraction failed ({type(exc).__name__}: {exc}); please report it"))
+                continue
+            self.cache.put(key, article)
+            _remember("extract:" + key, article)
+            articles[k] = article
 
     # -- correct ------------------------------------------------------------
     @staticmethod
@@ -344,13 +418,13 @@ class Generator:
         return out, problems
 
     # -- render -------------------------------------------------------------
-    def render(self, articles: Sequence[Article], problems: list[Problem]) -> dict[str, str]:
+    def render(self, articles: Sequence[Article], problems: list[Problem]) -> Pages:
         """Render every page of ``articles`` (corrected already); template errors become problems."""
         items = [_Item(sitewide.ArticleRef.of(a), cache_key(json.dumps(a.to_json(), ensure_ascii=False)),
                        (lambda a=a: a), []) for a in articles]
         return self._render(items, problems)
 
-    def _render(self, items: Sequence["_Item"], problems: list[Problem]) -> dict[str, str]:
+    def _render(self, items: Sequence["_Item"], problems: list[Problem], reuse: bool = True) -> Pages:
         """Every page, each re-rendered only when what it shows changed.
 
         An explainer page is keyed by its article (``_Item.key``), the
@@ -364,8 +438,8 @@ class Generator:
         version = render_version(self.config.templates_dir)
         site_key = cache_key(version, *(item.key for item in items))
         last = self._last_build()
-        if last.get("site") == site_key:
-            pages = self._reuse(items, last)
+        if reuse and last.get("site") == site_key:
+            pages = self._reuse(items, last, functools.cache(lambda: self._render(items, problems, reuse=False)))
             if pages is not None:
                 try:
                     pages["index.md"] = renderer.home([item.ref for item in items],
@@ -375,7 +449,7 @@ class Generator:
                     problems.append(self._template_problem(exc, "while rendering the home page"))
                     return pages
         index = sitewide.SiteIndex([item.ref for item in items])
-        pages: dict[str, str] = {}
+        pages = Pages()
         rendered: list[_Item] = []
         explainer_keys: dict[str, str] = {}
         failed = len(problems)
@@ -383,31 +457,39 @@ class Generator:
             ref = item.ref
             links = json.dumps(index.keys(ref))
             key = cache_key(item.key, version, links)
-            cached = self._explainer(key)
-            if cached is None:
+
+            def fresh(item: _Item = item, key: str = key) -> dict[str, str] | None:
                 article = item.article()
                 if article is None:
-                    continue  # its extraction failed (a problem says so)
-                corrections = str(pathlib.Path(ref.source_file).with_suffix(".yaml"))
+                    return None  # its extraction failed (a problem says so)
+                corrections = str(pathlib.Path(item.ref.source_file).with_suffix(".yaml"))
                 try:
-                    cached = {"page": renderer.article(article, ref.source_file, corrections, index),
-                              "timeline": json.dumps(sitewide.timelinejs(article), ensure_ascii=False) + "\n",
-                              "data": json.dumps(article.to_json(), ensure_ascii=False) + "\n"}
+                    texts = {"page": renderer.article(article, item.ref.source_file, corrections, index),
+                             "timeline": json.dumps(sitewide.timelinejs(article), ensure_ascii=False) + "\n",
+                             "data": json.dumps(article.to_json(), ensure_ascii=False) + "\n"}
                 except jinja2.TemplateError as exc:
-                    problems.append(self._template_problem(exc, f"while rendering {ref.source_file}"))
+                    problems.append(self._template_problem(exc, f"while rendering {item.ref.source_file}"))
+                    return None
+                self.pages_cache.put_texts(key, texts)
+                _remember("page:" + key, texts)
+                return texts
+
+            if self._has_explainer(key):
+                # Read on first use; an entry found torn then is rendered again, like a miss.
+                _add_explainer(pages, ref.slug, key,
+                               functools.cache(lambda key=key, fresh=fresh: self._explainer(key) or fresh()))
+            else:
+                texts = fresh()
+                if texts is None:
                     continue
-                self.pages_cache.put_texts(key, cached)
-                _remember("page:" + key, cached)
-            _add_explainer(pages, ref.slug, cached)
+                _add_explainer(pages, ref.slug, key, lambda texts=texts: texts)
             explainer_keys[item.key] = key
             rendered.append(item)
         if len(rendered) != len(items):
             index = sitewide.SiteIndex([item.ref for item in rendered])  # never link to a page that failed to render
         site_keys: dict[str, str] = {}
         try:
-            site_pages = self._site_pages(renderer, index, version)
-            site_keys = {path: key for path, (key, _text) in site_pages.items()}
-            pages.update((path, text) for path, (_key, text) in site_pages.items())
+            site_keys = self._site_pages(renderer, index, version, pages)
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the actor and timeline pages"))
         try:
@@ -439,6 +521,9 @@ class Generator:
             _remember("page:" + key, cached)
         return cached
 
+    def _has_explainer(self, key: str) -> bool:
+        return "page:" + key in _MEMO or self.pages_cache.has_texts(key)
+
     def _site_page(self, key: str) -> str | None:
         stored = self.pages_cache.get_texts("site-" + key) if "site:" + key not in _MEMO else None
         text = _MEMO.get("site:" + key) or (stored or {}).get("page")
@@ -446,37 +531,51 @@ class Generator:
             _remember("site:" + key, text)
         return text
 
-    def _reuse(self, items: Sequence["_Item"], last: dict) -> dict[str, str] | None:
-        """The last build's pages, or None if one of them is missing from the cache."""
-        pages: dict[str, str] = {}
+    def _has_site_page(self, key: str) -> bool:
+        return "site:" + key in _MEMO or self.pages_cache.has_texts("site-" + key)
+
+    def _reuse(self, items: Sequence["_Item"], last: dict, full: Callable[[], Pages]) -> Pages | None:
+        """The last build's pages (read on first use), or None if one of them is missing from the cache.
+
+        ``full`` renders the site as if nothing were cached: the fallback for
+        a cache entry found torn when it is finally read.
+        """
+        pages = Pages()
         for item in items:
-            cached = self._explainer(last["explainers"].get(item.key, ""))
-            if cached is None:
+            key, slug = last["explainers"].get(item.key, ""), item.ref.slug
+            if not self._has_explainer(key):
                 return None
-            _add_explainer(pages, item.ref.slug, cached)
+            _add_explainer(pages, slug, key, functools.cache(
+                lambda key=key, slug=slug: self._explainer(key) or _explainer_texts(full(), slug)))
         for path, key in last["pages"].items():
-            text = self._site_page(key)
-            if text is None:
+            if not self._has_site_page(key):
                 return None
-            pages[path] = text
+            pages.put_lazy(path, key, lambda key=key, path=path: self._site_page(key) or full().get(path))
         return pages
 
-    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str) -> dict[str, tuple[str, str]]:
-        """Actor, actor index, chronology and archive pages as ``{path: (key, text)}``.
+    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str, pages: Pages) -> dict[str, str]:
+        """Actor, actor index, chronology and archive pages into ``pages``; returns ``{path: key}``.
 
-        A page rendered before with the same key is read back (memory, else
-        the cache); only the others are rendered.
+        A page rendered before with the same key is left in the cache (memory,
+        else disk) until it is read; only the others are rendered.
         """
-        current: dict[str, tuple[str, str]] = {}
+        keys: dict[str, str] = {}
         for spec in renderer.site_page_specs(index):
             key = cache_key(version, spec.key)
-            text = self._site_page(key)
-            if text is None:
+
+            def fresh(spec=spec, key: str = key) -> str:
                 text = spec.render()
                 self.pages_cache.put_texts("site-" + key, {"page": text})  # its length header catches a torn file
                 _remember("site:" + key, text)
-            current[spec.path] = (key, text)
-        return current
+                return text
+
+            if self._has_site_page(key):
+                # Read on first use; an entry found torn then is rendered again, like a miss.
+                pages.put_lazy(spec.path, key, lambda key=key, fresh=fresh: self._site_page(key) or fresh())
+            else:
+                pages.put(spec.path, key, fresh())
+            keys[spec.path] = key
+        return keys
 
     def _template_problem(self, exc: jinja2.TemplateError, context: str) -> Problem:
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
@@ -485,6 +584,14 @@ class Generator:
 
     # -- all ----------------------------------------------------------------
     def generate(self, paths: Iterable[pathlib.Path] | None = None, published: PubDate | None = None) -> Generated:
+        # A rebuild reads back some 10^5 small long-lived objects (refs, the site index, page
+        # keys) and makes few reference cycles: the full collections that all those objects
+        # trigger cost a fifth of a rebuild.  The collector runs again afterwards (and during
+        # extraction, which makes garbage).
+        with _collector(False):
+            return self._generate(paths, published)
+
+    def _generate(self, paths: Iterable[pathlib.Path] | None, published: PubDate | None) -> Generated:
         t0 = time.perf_counter()
         whole_site = paths is None
         seed_paths = list(paths) if paths is not None else discover_seeds(self.config.seeds_dir)
@@ -637,10 +744,34 @@ def _unpickle_knowledge(path: pathlib.Path | None) -> Knowledge | None:
         return None
 
 
-def _add_explainer(pages: dict[str, str], slug: str, cached: Mapping[str, str]) -> None:
-    pages[f"explainers/{slug}.md"] = cached["page"]
-    pages[f"explainers/{slug}.json"] = cached["data"]
-    pages[f"explainers/{slug}.timeline.json"] = cached["timeline"]
+@contextlib.contextmanager
+def _collector(enabled: bool) -> Iterator[None]:
+    """Run the block with Python's cyclic garbage collector on or off, then restore it."""
+    was = gc.isenabled()
+    gc.enable() if enabled else gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+# An explainer's files in docs/explainers/, by their name in its cache entry.
+_EXPLAINER_FILES = (("page", ".md"), ("data", ".json"), ("timeline", ".timeline.json"))
+
+
+def _add_explainer(pages: Pages, slug: str, key: str, load: Callable[[], Mapping[str, str] | None]) -> None:
+    """An explainer's three files, from one cache entry read (once) on first use of any of them."""
+    for name, suffix in _EXPLAINER_FILES:
+        pages.put_lazy(f"explainers/{slug}{suffix}", f"{key}:{name}",
+                       lambda name=name: (load() or {}).get(name))
+
+
+def _explainer_texts(pages: Pages, slug: str) -> dict[str, str] | None:
+    """An explainer's three files back from ``pages`` (None if its page failed to render)."""
+    paths = {name: f"explainers/{slug}{suffix}" for name, suffix in _EXPLAINER_FILES}
+    if not all(path in pages for path in paths.values()):
+        return None
+    return {name: pages[path] for name, path in paths.items()}
 
 
 def _remember(key: str, value) -> None:
@@ -649,7 +780,7 @@ def _remember(key: str, value) -> None:
     _MEMO[key] = value
 
 
-def flag_pages(pages: dict[str, str], articles: Sequence["Article | sitewide.ArticleRef"], problems: Sequence[Problem],
+def flag_pages(pages: MutableMapping[str, str], articles: Sequence["Article | sitewide.ArticleRef"], problems: Sequence[Problem],
                config: SiteConfig) -> None:
     """Make errors visible where the editor looks: on the page itself.
 

@@ -6,6 +6,12 @@
   removed — unless someone edited it since, which we report instead.
 * A file in ``docs/`` that we did not generate is never overwritten or
   deleted: it is reported as a conflict.
+* A page given with a key of its text (``keys``) whose key, and whose file's
+  size and modification time, are those the manifest recorded when we last
+  wrote or checked it is unchanged without being read: after one edit in a
+  1000-article site, the writer reads back only what changed.  Any change to
+  the file (an editor's edit included) changes its size or mtime, and then
+  its bytes are compared as usual.
 """
 
 from __future__ import annotations
@@ -33,12 +39,20 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _load_manifest(docs_dir: pathlib.Path) -> dict[str, str]:
+def _load_manifest(docs_dir: pathlib.Path) -> tuple[dict[str, str], dict[str, list]]:
+    """What we wrote: ``{path: sha256}``, and ``{path: [key, size, mtime_ns]}`` for keyed pages."""
     try:
         data = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
-        return {str(k): str(v) for k, v in data.get("files", {}).items()}
+        files = {str(k): str(v) for k, v in data.get("files", {}).items()}
+        stamps = {str(k): v for k, v in data.get("stamps", {}).items() if isinstance(v, list) and len(v) == 3}
+        return files, stamps
     except (OSError, ValueError, AttributeError):
-        return {}
+        return {}, {}
+
+
+def _stamp(key: str, path: pathlib.Path) -> list:
+    stat = path.stat()
+    return [key, stat.st_size, stat.st_mtime_ns]
 
 
 def _atomic_write(path: pathlib.Path, data: bytes) -> None:
@@ -50,20 +64,40 @@ def _atomic_write(path: pathlib.Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def write_pages(docs_dir: pathlib.Path, pages: Mapping[str, str]) -> WriteReport:
-    """Bring ``docs_dir`` in line with ``pages`` (relative path → text)."""
+def write_pages(docs_dir: pathlib.Path, pages: Mapping[str, str],
+                keys: Mapping[str, str] | None = None) -> WriteReport:
+    """Bring ``docs_dir`` in line with ``pages`` (relative path → text).
+
+    ``keys`` (relative path → a key that changes whenever the page's text
+    does) lets an unchanged page be skipped without reading it: ``pages`` may
+    then load its texts lazily (``site.Pages``).
+    """
+    keys = keys or {}
     report = WriteReport()
-    previous = _load_manifest(docs_dir)
+    previous, previous_stamps = _load_manifest(docs_dir)
     manifest: dict[str, str] = {}
-    for rel, text in sorted(pages.items()):
-        data = text.encode("utf-8")
+    stamps: dict[str, list] = {}
+    for rel in sorted(pages):
         path = docs_dir / rel
+        key = keys.get(rel)
+        stamp = previous_stamps.get(rel)
+        if key is not None and rel in previous and stamp is not None and stamp[0] == key:
+            try:
+                if _stamp(key, path) == stamp:
+                    report.unchanged.append(rel)
+                    manifest[rel], stamps[rel] = previous[rel], stamp
+                    continue
+            except OSError:
+                pass  # gone: written again below
+        data = pages[rel].encode("utf-8")
         if path.exists():
             current = path.read_bytes()
             ours = rel in previous and previous[rel] == _digest(current)
             if current == data:
                 report.unchanged.append(rel)
                 manifest[rel] = _digest(data)
+                if key is not None:
+                    stamps[rel] = _stamp(key, path)
                 continue
             if not ours:
                 # Hand-written, or a generated page that an editor changed: keep it.
@@ -73,6 +107,8 @@ def write_pages(docs_dir: pathlib.Path, pages: Mapping[str, str]) -> WriteReport
                 continue
         _atomic_write(path, data)
         manifest[rel] = _digest(data)
+        if key is not None:
+            stamps[rel] = _stamp(key, path)
         report.written.append(rel)
     for rel, digest in sorted(previous.items()):
         if rel in pages:
@@ -86,7 +122,8 @@ def write_pages(docs_dir: pathlib.Path, pages: Mapping[str, str]) -> WriteReport
             _prune_empty_dirs(path.parent, docs_dir)
         else:
             report.conflicts.append(rel)
-    manifest_data = (json.dumps({"generator": "explainer", "files": manifest}, indent=1, sort_keys=True) + "\n").encode()
+    manifest_data = (json.dumps({"generator": "explainer", "files": manifest, "stamps": stamps},
+                                indent=1, sort_keys=True) + "\n").encode()
     manifest_path = docs_dir / MANIFEST
     if not manifest_path.exists() or manifest_path.read_bytes() != manifest_data:
         _atomic_write(manifest_path, manifest_data)

@@ -236,3 +236,24 @@ def test_corrupt_cache_entries_are_misses(project, calls, monkeypatch):
         path.write_text(path.read_text("utf-8")[:40], "utf-8")  # torn writes everywhere
     new_process(monkeypatch)
     assert build(project).pages == first
+
+
+def test_torn_page_entries_found_only_when_read_are_rendered_again(project, calls, monkeypatch):
+    # The last build's record is intact, so a rebuild reuses its pages and reads them lazily:
+    # the torn entries show only then, and must be rendered again rather than fail the build.
+    first = build(project).pages
+    folder = project / ".cache" / "explainer" / "pages"
+    torn = [p for p in folder.iterdir() if re.fullmatch(r"(site-)?[0-9a-f]{16,}\.txt", p.name)]
+    assert torn
+    for path in torn:
+        path.write_text(path.read_text("utf-8")[:40], "utf-8")
+    new_process(monkeypatch)
+    calls.clear()
+    reused = []
+    reuse = site_mod.Generator._reuse
+    monkeypatch.setattr(site_mod.Generator, "_reuse",
+                        lambda self, *args: reused.append(reuse(self, *args)) or reused[-1])
+    pages = build(project).pages
+    assert reused and reused[0] is not None  # the lazy path, not a miss found up front
+    assert dict(pages) == dict(first)
+    assert calls["extracted"] == []

@@ -50,3 +50,55 @@ def test_other_files_in_docs_are_untouched(tmp_path):
     write_pages(tmp_path, {})
     assert (tmp_path / "assets/site.css").read_text() == "body{}"
     assert not (tmp_path / "index.md").exists()
+
+
+def _lazy_pages(texts: dict[str, str], keys: dict[str, str], unreadable: set[str]):
+    """A ``site.Pages`` whose listed pages fail the test if their text is read."""
+    from explainer.site import Pages
+
+    pages = Pages()
+
+    def load(rel):
+        if rel in unreadable:
+            raise AssertionError(f"{rel} was read although its key had not changed")
+        return texts[rel]
+
+    for rel, text in texts.items():
+        pages.put_lazy(rel, keys[rel], lambda rel=rel: load(rel))
+    return pages
+
+
+def test_a_keyed_page_whose_key_and_file_did_not_change_is_not_read(tmp_path):
+    texts = {"index.md": "home\n", "explainers/a.md": "A\n"}
+    keys = {"index.md": "k-home", "explainers/a.md": "k-a"}
+    write_pages(tmp_path, texts, keys)
+    texts["index.md"] = "home v2\n"
+    report = write_pages(tmp_path, _lazy_pages(texts, {**keys, "index.md": "k-home2"}, {"explainers/a.md"}),
+                         {**keys, "index.md": "k-home2"})
+    assert report.written == ["index.md"] and report.unchanged == ["explainers/a.md"]
+    assert (tmp_path / "index.md").read_text() == "home v2\n"
+
+
+def test_a_keyed_page_edited_by_hand_is_still_a_conflict(tmp_path):
+    keys = {"explainers/a.md": "k-a"}
+    write_pages(tmp_path, {"explainers/a.md": "A\n"}, keys)
+    (tmp_path / "explainers/a.md").write_text("A, corrigé à la main\n")
+    # Same key, so the text is unchanged; the edited file must still be noticed and kept.
+    report = write_pages(tmp_path, {"explainers/a.md": "A\n"}, keys)
+    assert report.conflicts == ["explainers/a.md"]
+    assert (tmp_path / "explainers/a.md").read_text() == "A, corrigé à la main\n"
+
+
+def test_pages_read_lazily_and_lose_their_key_when_replaced():
+    from explainer.site import Pages
+
+    reads = []
+    pages = Pages()
+    pages.put_lazy("a.md", "k-a", lambda: reads.append("a") or "A\n")
+    pages.put("b.md", "k-b", "B\n")
+    assert "a.md" in pages and len(pages) == 2 and sorted(pages) == ["a.md", "b.md"] and reads == []
+    assert pages["a.md"] == "A\n" and pages["a.md"] == "A\n" and reads == ["a"]
+    pages["a.md"] = "A, avec un bandeau\n"  # e.g. an error banner: the writer must compare its bytes
+    assert dict(pages.page_keys) == {"b.md": "k-b"}
+    del pages["b.md"]
+    assert dict(pages) == {"a.md": "A, avec un bandeau\n"} and not pages.page_keys
