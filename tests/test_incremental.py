@@ -257,3 +257,24 @@ def test_torn_page_entries_found_only_when_read_are_rendered_again(project, call
     assert reused and reused[0] is not None  # the lazy path, not a miss found up front
     assert dict(pages) == dict(first)
     assert calls["extracted"] == []
+
+
+def test_parsed_seeds_are_kept_by_their_bytes(project, calls, monkeypatch):
+    build(project)
+    store = project / ".cache" / "explainer" / "seeds.pickle"
+    assert store.is_file()
+    # A new process parses no unchanged seed: they come back from the store.
+    new_process(monkeypatch)
+    parsed = []
+    read_seed = site_mod.read_seed
+    monkeypatch.setattr(site_mod, "read_seed", lambda path, **kw: parsed.append(path.name) or read_seed(path, **kw))
+    write_seed(project, "b", "2023-11-13", "Un tout autre titre", SEEDS["b"][2])
+    pages = build(project).pages
+    assert parsed == ["b.txt"]
+    assert any("Un tout autre titre" in text for path, text in pages.items() if path.startswith("explainers/"))
+    # A torn store is a miss: every seed is parsed again and the site is the same.
+    store.write_bytes(store.read_bytes()[:100])
+    new_process(monkeypatch)
+    parsed.clear()
+    assert dict(build(project).pages) == dict(pages)
+    assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"]
