@@ -42,6 +42,7 @@ saxophoniste pianiste guitariste violoniste chef-d'orchestre
 gendarme policier policière douanier douanière soldat électricien électricienne ouvrier ouvrière
 agriculteur agricultrice commerçant commerçante chauffeur chauffeuse infirmier infirmière
 instituteur institutrice enseignant enseignante mécanicien mécanicienne
+académicien académicienne
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",

@@ -42,7 +42,7 @@ olympiades exposition salon grand-prix intifada
 # "1er régiment de Tirailleurs", "Assemblée nationale").
 ORG_HEADS = frozenset("""
 parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
-confédération association syndicat régiment bataillon brigade division armée police gendarmerie société
+confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
 front ligue organisation force
 """.split())
@@ -63,6 +63,11 @@ Congrès Sénat Parlement Knesset Douma Bundestag Bundesrat Storting Diète Cort
 """.split())
 # Of these, only a company: "le PDG d'Elvor" even when the NER says LOC.
 COMPANY_ONLY = frozenset({"pdg", "président-directeur", "actionnaire", "actionnaires", "filiale", "filiales"})
+# "l'avocat de X", "le fils de X": X is a person, whatever the NER says.
+PERSON_RELATIONS = frozenset("""
+avocat avocate client cliente fils fille père mère frère sœur soeur épouse époux mari femme veuve veuf
+oncle tante neveu nièce cousin cousine grand-père grand-mère petit-fils petite-fille
+""".split())
 # "l'administration Bush", "le gouvernement Aznar": the name is a person.
 LED_BY_NOUNS = frozenset({"gouvernement", "administration", "cabinet"})
 ORDINAL = re.compile(r"^\d+(?:er|re|e|ème|es|èmes)$")
@@ -111,6 +116,15 @@ def is_locative(span: "Span") -> bool:
         return False
     if prev.lower_ in LOCATIVE:
         return True
+    if prev.lower_ in PLACE_NOUNS:
+        return True  # "la capitale Alger", "la ville Sainte": the city named in apposition
+    if prev.lower_ in ("et", "ou") and prev.i > 0:
+        # "sur Singapour et Bangkok": the second of two names shares the first's preposition.
+        j = prev.i - 1
+        while j > 0 and doc[j].text[:1].isupper() and (doc[j].pos_ == "PROPN" or doc[j].ent_type_):
+            j -= 1
+        if j < prev.i - 1 and doc[j].lower_ in LOCATIVE:
+            return True
     # A dateline: "(Séoul)" at the start of a line.
     if prev.text == "(" and nxt is not None and nxt.text == ")":
         before = doc[prev.i - 1] if prev.i > 0 else None
@@ -223,6 +237,15 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("work", None, 0.9)  # "le missile Hwasong", "le journal Le Monde"
         if prev.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "des roquettes de type Qassam"
+    if prev is not None and label == "MISC" and " " not in text and text[:1].isupper():
+        if prev2 is not None and prev.lower_ in ("de", "d'", "d’") and prev2.lower_ in PERSON_RELATIONS:
+            return Typed("person", None, 0.8)  # "l'avocate de Bernard": a client is a person
+        if prev.text in (",", "et") and prev2 is not None and prev2.ent_type_ == "PER" \
+                and (prev.text == "et" or span.end < len(doc) and doc[span.end].text in (",", "et")):
+            return Typed("person", None, 0.8)  # "Jessica, Jennifer et Nadia": a list of people
+    if prev is not None and prev.text in ("«", "“", '"') and prev2 is not None and label != "PER" \
+            and prev2.lower_ in ORG_HEADS and prev2.lower_ not in LED_BY_NOUNS:
+        return Typed("organization", None, 0.85)  # "le comité « Stop Essais ! »"
     if prev is not None and label == "MISC" and prev.lower_ == "les" and " " not in text and text[:1].isupper() \
             and not knowledge.is_demonym(text):
         return Typed("organization", None, 0.6)  # "les Knicks", "les Verts": a team or a party

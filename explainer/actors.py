@@ -72,7 +72,7 @@ _MONTHS = frozenset("janvier février mars avril mai juin juillet août septembr
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _LOWER_BODY = re.compile(
     r"(?<![\w-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention|ambassade|consulat"
-    r"|observatoire|inspection|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
+    r"|observatoire|inspection|gendarmerie|commissariat|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
     r"(?P<adj>(?:\s+" + _ADJ + r"){0,2})"
     r"(?:\s+(?:(?P<cprep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<cap>[A-ZÉÈÊÀÂÎÔ])"
     r"|(?P<lprep>des\s+|d['’]|de\s+|du\s+|de\s+la\s+|de\s+l['’])"
@@ -130,10 +130,20 @@ _INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes
 # A newspaper's local edition: "l'édition de Lunéville".
 _EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
 # Buildings and venues that may be named after someone: "le Centre des congrès Pierre Baudis".
+# Lower-case heads that are part of a site's name the NER took in: "le fort Dorsner",
+# "la centrale Elhamma d'Alger", "le détroit de Gibraltar" (not "bombes de Hiroshima").
+_SITE_HEADS = (actor_types.PLACE_HEADS | actor_types.SITE_NOUNS
+               | frozenset("centrale usine base barrage raffinerie mine".split()))
 _VENUE_HEADS = frozenset(fold(w) for w in """centre stade palais salle lycée collège école hôpital musée aéroport
 gymnase espace théâtre complexe halle piscine médiathèque bibliothèque auditorium amphithéâtre""".split())
 # "… de l'Agence", "… de la Cour": a capitalised body's name follows.
 _OF_NAMED = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)[A-ZÀ-Ý]")
+# Local offices named by the town they serve.
+_LOCAL_OFFICES = frozenset({"gendarmerie", "commissariat"})
+# "(JI)" right after a name.
+_BRACKETED_INITIALS = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý.]{1,9})\)")
+# Two single names in one entity span: "Hiroshima et Nagasaki".
+_TWO_NAMES = re.compile(r"^(?P<a>[A-ZÀ-Ý][\w’'-]+) et (?P<b>[A-ZÀ-Ý][\w’'-]+)$")
 # The end of a run-in headline: "Remaniement d'adjoints à Paris.- Jean Tiberi, …".
 _HEADLINE_END = re.compile(r"(?<=\w)\.\s?-\s+")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
@@ -195,7 +205,8 @@ def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
 def _clip_titles(text: str, start: int) -> tuple[str, int]:
     """Drop leading role words: "Défense Shin Won-sik" → "Shin Won-sik"."""
     words = text.split(" ")
-    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()):
+    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()) \
+            and not (words[0] in _SITE_HEADS and words[1][:1].isupper()):
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start
@@ -383,6 +394,12 @@ class _Extractor:
         end = start + len(text)
         if not text or not any(c.isalpha() for c in text):
             return
+        two = _TWO_NAMES.match(text) if forced is None and label in ("MISC", "LOC") else None
+        if two is not None and not self.knowledge.lookup(text):
+            # "les bombes de Hiroshima et Nagasaki": two places in one span.
+            for part in ("a", "b"):
+                self.add(start + two.start(part), start + two.end(part), "LOC")
+            return
         headed = False
         if forced is None:
             new_start = self._named_head(start, text, label)
@@ -392,7 +409,8 @@ class _Extractor:
             return
         known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
         if not known and forced is None:
-            if (text[0].islower() and not headed) or self.knowledge.is_not_actor(text) \
+            sited = text.split(" ")[0] in _SITE_HEADS and " " in text  # "fort Dorsner"
+            if (text[0].islower() and not headed and not sited) or self.knowledge.is_not_actor(text) \
                     or self.knowledge.is_demonym(text):
                 return
             if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text):
@@ -411,12 +429,23 @@ class _Extractor:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return
-        typed = forced or actor_types.type_mention(span, text, label, self.knowledge)
+        typed = forced or self._named_by_initials(end, text) or actor_types.type_mention(span, text, label,
+                                                                                         self.knowledge)
         if typed is None:
             return
         self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _named_by_initials(self, end: int, text: str) -> actor_types.Typed | None:
+        """"Jamaah Islamiyah (JI)": a name followed by its own initials in brackets
+        is a body, not a person (whose brackets hold a party: "Jean Martin (PS)")."""
+        if " " not in text or self.knowledge.lookup(text):
+            return None
+        m = _BRACKETED_INITIALS.match(self.text, end)
+        if m is None or _initials(text) != m.group(1).replace(".", ""):
+            return None
+        return actor_types.Typed("organization", None, 0.85)
 
     def _named_head(self, start: int, text: str, label: str) -> int:
         """Take in the common noun that names an event or a text: "l'accord du
@@ -434,6 +463,8 @@ class _Extractor:
         head = m.group("head").lower()
         if head in _STREET_HEADS:
             return m.start("head")  # "avenue du général Leclerc": even a person's name
+        if head in _SITE_HEADS and not m.group("prep") and label == "LOC" and m.end("head") + 1 == start:
+            return m.start("head")  # "le fort Vauclair": the site's head is part of its name
         if label == "PER":
             return start
         if m.group("prep") and (head in actor_types.EVENT_HEADS or head in _TEXT_HEADS) \
@@ -564,7 +595,7 @@ class _Extractor:
         low = text.lower()
         if not any(w in low for w in ("tribunal", "cour", "comité", "parti ", "commission", "conseil", "parlement",
                                       "chambre", "convention", "inspection", "élection", "attentat", "sommet", "guerre", "ambassade",
-                                      "consulat", "observatoire", "résolution", "directive", "décret", "loi ")):
+                                      "consulat", "observatoire", "gendarmerie", "commissariat", "résolution", "directive", "décret", "loi ")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
         ent_label = {e.start_char: e.label_ for e in self.doc.ents}
@@ -598,6 +629,13 @@ class _Extractor:
             if aff is not None and len(self.candidates) > n:
                 # "l'ambassade de France": France is an actor of its own.
                 self._add_inside(m.start("cap"), end, aff)
+            elif m.group("cap") and len(self.candidates) > n and m.group("head") in _LOCAL_OFFICES \
+                    and ent_label.get(m.start("cap")) == "LOC":
+                # "le commissariat de Commercy": the town it serves is a place of its own.
+                span = self.doc.char_span(m.start("cap"), end, alignment_mode="expand")
+                if span is not None:
+                    self.candidates.append(Candidate(m.start("cap"), end, text[m.start("cap"):end], "place",
+                                                     None, 0.8, "LOC", span))
             elif m.group("cap") and len(self.candidates) > n and ent_label.get(m.start("cap")) == "ORG" \
                     and " " in text[m.start("cap"):end]:
                 # "le comité exécutif de l'Organisation de …": the organisation too.
@@ -719,6 +757,7 @@ class _Extractor:
         persons = [c for c in self.candidates if c.type == "person" and c.entry is None]
         full_names = [c for c in persons if len(c.text.split()) > 1]
         surnames = {fold(f.text.split()[-1]) for f in full_names}
+        surnames |= {fold(p.text) for p in persons if " " not in p.text}  # "Bernard", a person elsewhere
         for c in self.candidates:
             # "MM. Sarkissian et Demirtchian": a surname the NER calls MISC.
             # "La mission de Raffarin" (LOC) … "Jean-Pierre Raffarin": the same person.
