@@ -43,6 +43,7 @@ gendarme policier policière douanier douanière soldat électricien électricie
 agriculteur agricultrice commerçant commerçante chauffeur chauffeuse infirmier infirmière
 instituteur institutrice enseignant enseignante mécanicien mécanicienne
 académicien académicienne
+propriétaire gérant gérante exploitant exploitante
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",

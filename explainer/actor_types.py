@@ -44,8 +44,10 @@ ORG_HEADS = frozenset("""
 parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
-front ligue organisation force
+front ligue organisation force organisme instance institution
 """.split())
+# Nouns that gloss a name as a body in apposition: "X, l'organisme chargé de …".
+GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
 # Nouns after which a name is a building or a site: "l'hôtel Adriatik",
 # "la place Tahrir", "l'aéroport Charles-de-Gaulle".
 SITE_NOUNS = frozenset("""
@@ -137,6 +139,35 @@ def is_locative(span: "Span") -> bool:
     return False
 
 
+def _plain_city(tok, knowledge: Knowledge) -> bool:
+    """A token of a LOC entity naming no state, capital or known body: a city."""
+    if tok.ent_type_ != "LOC" or not tok.text[:1].isupper():
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = ent.text if ent is not None else tok.text
+    return knowledge.lookup(text) is None and knowledge.state_of_capital(text) is None \
+        and knowledge.lookup(tok.text) is None and knowledge.state_of_capital(tok.text) is None
+
+
+def _listed_with_cities(span: "Span", knowledge: Knowledge) -> bool:
+    """"Paris, Marseille et Nice", "de Paris et Marseille": a capital listed
+    with cities that are no capitals is one more city, not its state acting."""
+    doc = span.doc
+    listed = (span.end + 1 < len(doc) and doc[span.end].text in (",", "et", "ou")
+              and _plain_city(doc[span.end + 1], knowledge)) \
+        or (span.start >= 2 and doc[span.start - 1].text in (",", "et", "ou")
+            and _plain_city(doc[span.start - 2], knowledge))
+    if not listed or span.root.dep_.startswith("nsubj"):
+        return False
+    # "Moscou et Grozny ont signé": the list is the subject of a verb, its capitals act.
+    i = span.end
+    while i < len(doc) and (doc[i].text in (",", "et", "ou") or doc[i].ent_type_ == "LOC"):
+        i += 1
+    while i < len(doc) and doc[i].lower_ in ("se", "s'", "s’", "ne", "n'", "n’", "l'", "l’", "y", "en"):
+        i += 1
+    return not (i < len(doc) and doc[i].pos_ in ("VERB", "AUX"))
+
+
 def head_word(text: str) -> str:
     """The first word that says what a name is, ordinals skipped ("1er régiment")."""
     words = [w for w in text.split() if not ORDINAL.match(w)]
@@ -162,6 +193,38 @@ def _work_apposition(span: "Span") -> bool:
         if tok.pos_ not in ("DET", "ADJ"):
             return False
     return False
+
+
+def _body_gloss(span: "Span") -> bool:
+    """X (l'organisme de …), X, l'institution chargée de …: a body glossed by its kind."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text not in ("(", ","):
+        return False
+    det, noun = doc[i + 1], doc[i + 2]
+    if det.pos_ != "DET" and det.lower_ not in ("l'", "l’"):
+        return False
+    if doc[i].text == ",":  # an apposition: only the nouns that say "a body" ("la police" may be a subject)
+        return _singular(noun.lower_) in GLOSS_HEADS
+    return _singular(noun.lower_) in ORG_HEADS and noun.lower_ not in LED_BY_NOUNS
+
+
+_COPULAS = frozenset({"est", "était", "reste", "demeure", "sera"})
+
+
+def _work_by_copula(span: "Span", knowledge: Knowledge) -> bool:
+    """"Le quotidien le plus vendu est le Néerlandais De Volkskrat": the name
+    after a copula whose subject is headed by a work noun is that work."""
+    doc = span.doc
+    sent = span.sent
+    i = span.start - 1
+    while i > sent.start and (doc[i].pos_ in ("DET", "ADJ") or doc[i].lower_ in ("de", "the", "die", "der", "het")
+                              or knowledge.is_demonym(doc[i].text)):
+        i -= 1
+    if i <= sent.start or doc[i].lower_ not in _COPULAS:
+        return False
+    nouns = [t for t in doc[sent.start: i] if t.pos_ == "NOUN"]
+    return bool(nouns) and nouns[0].lower_ in WORK_HEADS
 
 
 def _noun(tok) -> str:
@@ -206,7 +269,7 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:
-        if is_locative(span):
+        if is_locative(span) or _listed_with_cities(span, knowledge):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
     first = head_word(text)
@@ -262,6 +325,13 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
     if _work_apposition(span):
         return Typed("work", None, 0.85)
+    if _work_by_copula(span, knowledge):
+        return Typed("work", None, 0.8)
+    if _body_gloss(span):
+        return Typed("organization", None, 0.85)  # "le Dar el-ifta (l'organisme de la fatwa)"
+    if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’") \
+            and prev2.lower_ in ("fonction", "fonctions"):
+        return Typed("other", None, 0.8)  # "la fonction de Mufti de la République": an office, no person
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):

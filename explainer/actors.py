@@ -61,7 +61,7 @@ _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|d
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
-_STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square".split())
+_STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square camping".split())
 # Bodies and events written in lower case, which the NER misses: "tribunal
 # correctionnel d'Epinal", "comité d'éthique", "commission centrale des
 # arbitres", "élections européennes de 2004", "attentats du 11 septembre".
@@ -78,7 +78,8 @@ _LOWER_BODY = re.compile(
     r"|(?P<lprep>des\s+|d['’]|de\s+|du\s+|de\s+la\s+|de\s+l['’])"
     r"(?P<low>[a-zéèêàâîôûç]{4,}(?:\s+" + _ADJ + r")?)(?![\w’'-])))?")
 _LOWER_EVENT = re.compile(
-    r"(?<![\w’'-])(?P<head>élections?|attentats?|sommet|guerre)"
+    r"(?<![\w’'-])(?P<head>élections?|attentats?|sommet|guerre|présidentielles?|législatives|municipales"
+    r"|régionales|cantonales|sénatoriales|européennes)"
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
     r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
@@ -142,10 +143,18 @@ _OF_NAMED = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)[A-ZÀ-Ý]")
 _LOCAL_OFFICES = frozenset({"gendarmerie", "commissariat"})
 # "(JI)" right after a name.
 _BRACKETED_INITIALS = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý.]{1,9})\)")
+# A body's name running on in lower case up to its initials, which the NER
+# cut short: "Conseil français" + " du culte musulman (CFCM)".
+_LOWER_RUN_TO_INITIALS = re.compile(r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|et|pour|[a-zà-ÿ][a-zà-ÿ-]+)){1,6}"
+                                    r"(?=\s*\(([A-ZÀ-Ý][A-ZÀ-Ý.]{1,9})\))")
 # Two single names in one entity span: "Hiroshima et Nagasaki".
 _TWO_NAMES = re.compile(r"^(?P<a>[A-ZÀ-Ý][\w’'-]+) et (?P<b>[A-ZÀ-Ý][\w’'-]+)$")
 # The end of a run-in headline: "Remaniement d'adjoints à Paris.- Jean Tiberi, …".
 _HEADLINE_END = re.compile(r"(?<=\w)\.\s?-\s+")
+# Roads by their number after an article or their kind: "l'A 10", "la RN 4",
+# "l'autoroute A10", "la RD 184" (not "A 20 h", a time at a sentence start).
+_ROAD = re.compile(r"(?:(?<![\w’'])[lL]['’]\s?|(?<![\w’'])[lL]a\s+|\b(?:autoroute|nationale|départementale)\s+)"
+                   r"(?P<road>(?:A|RN|RD|N|D)\s?\d{1,4})(?![\w’'-])(?!\s*(?:h\b|heures?\b|%|km\b))")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
@@ -233,7 +242,8 @@ def _is_acronym(text: str) -> bool:
 def _initials(name: str) -> str:
     """"Parti national religieux" → "PNR" (articles and prepositions skipped)."""
     words = re.split(r"[\s’'-]+", name)
-    return "".join(w[0].upper() for w in words if w and fold(w) not in _SMALL_WORDS)
+    # accents ignored: "études économiques" gives "EE" as in "INSEE"
+    return "".join(fold(w[0]).upper() for w in words if w and fold(w) not in _SMALL_WORDS)
 
 
 @functools.lru_cache(maxsize=4096)  # called for every entity on the same few lines
@@ -373,6 +383,11 @@ class _Extractor:
                     if entry is not None and entry.type == "state":
                         end = n_end
                         break
+        if label == "ORG" and forced is None:
+            run = _LOWER_RUN_TO_INITIALS.match(self.text, end)
+            if run is not None and _initials(_clean(self.text[start:run.end()], start, self.knowledge)[0]) \
+                    == run.group(1).replace(".", ""):
+                end = run.end()  # "Conseil français du culte musulman (CFCM)"
         if label != "PER" and forced is None:
             tail = _COMMA_TAIL.search(self.text, start, end)
             if tail is not None:
@@ -529,6 +544,7 @@ class _Extractor:
         self._states_by_demonym()
         self._lower_case_names()
         self._named_affairs()
+        self._roads()
         for start, end, label in _joined_entities(self.doc):
             for a, b in self._lines(start, end):
                 if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
@@ -558,6 +574,17 @@ class _Extractor:
             if span is None or any(t.ent_type_ for t in span) or span[-1].pos_ != "PROPN":
                 continue
             self.add(start, end, "PER")
+
+    def _roads(self) -> None:
+        """Roads named by their number (see _ROAD): places, which the cleaning
+        would cut ("A" is also the preposition "à" in capitals)."""
+        for m in _ROAD.finditer(self.text):
+            start, end = m.span("road")
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or self.taken.overlaps(start, end):
+                continue
+            self.taken.add(start, end)
+            self.candidates.append(Candidate(start, end, m.group("road"), "place", None, 0.8, "LOC", span))
 
     def _honorific_lists(self) -> None:
         """"Mes Perrin, Leuvrey et Spor": every name listed is a person, whatever the NER says."""
@@ -594,7 +621,9 @@ class _Extractor:
         text = self.text
         low = text.lower()
         if not any(w in low for w in ("tribunal", "cour", "comité", "parti ", "commission", "conseil", "parlement",
-                                      "chambre", "convention", "inspection", "élection", "attentat", "sommet", "guerre", "ambassade",
+                                      "chambre", "convention", "inspection", "élection", "présidentielle",
+                                      "législatives", "municipales", "régionales", "cantonales", "sénatoriales",
+                                      "européennes", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "gendarmerie", "commissariat", "résolution", "directive", "décret", "loi ")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
@@ -655,6 +684,8 @@ class _Extractor:
             if m.group("head").startswith("élection") and not (
                     date.isdigit() and m.group("adj") and m.group("adj").split()[0] in _LOWER_EVENT_ADJ):
                 continue  # "les élections du 13 juin": a date, not the name of an election
+            if m.group("head") in _LOWER_EVENT_ADJ and (not date.isdigit() or m.group("adj")):
+                continue  # "la présidentielle de 2002" is named by its year, not "les régionales du 13 juin"
             end = m.end("date")
             self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
 

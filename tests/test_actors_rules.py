@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from explainer.actor_types import head_word
-from explainer.actors import _is_acronym, extract_actors
+from explainer.actors import _initials, _is_acronym, extract_actors
 from explainer.knowledge import Knowledge
 
 model = pytest.mark.model
@@ -535,3 +535,73 @@ def test_local_office_named_by_its_town_and_academicians(nlp, world):
     assert got["commissariat de Sarrebourg"].type == "organization"
     assert got["Sarrebourg"].type == "place"
     assert got["Paul Vernier"].role == "académicien"
+
+
+# -- batch I error kinds ------------------------------------------------------
+
+@model
+def test_a_capital_listed_with_plain_cities_is_a_city(nlp, world):
+    got = actors_of(nlp, world, "Seules exceptions notables : Paris, Grenoble et Brest, dont les populations "
+                                "stagnent. Paris a protesté auprès de Berlin.")
+    assert got["Paris"].type == "place"
+    assert got["France"].type == "state"  # the capital acting alone is still its state
+    assert "Grenoble" in got and "Brest" in got
+    acting = actors_of(nlp, world, "Moscou et Grozny ont signé un accord.")
+    assert acting["Russie"].type == "state" and "Moscou" in acting["Russie"].aliases
+
+
+@model
+def test_long_name_with_accented_initials_joins_its_acronym(nlp, world):
+    assert _initials("Office régional des études économiques") == "OREE"
+    got = actors_of(nlp, world, "Le recensement de l'ORSEE est formel. Selon les chiffres publiés hier par "
+                                "l'ORSEE, la croissance ralentit, note l'Office régional de la statistique et "
+                                "des études économiques, qui s'attendait à mieux.")
+    named = [a for a in got.values() if "ORSEE" in (a.name, *a.aliases)]
+    assert len(named) == 1 and named[0].type == "organization"
+
+
+@model
+def test_roads_named_by_their_number_are_places(nlp, world):
+    got = actors_of(nlp, world, "Le carambolage a eu lieu sur l'A 12 près de Vierzon. A 20 h, la RN 7 était "
+                                "rouverte.")
+    assert got["A 12"].type == "place" and got["RN 7"].type == "place"
+    assert "20" not in " ".join(got)
+
+
+@model
+def test_an_election_named_by_its_kind_and_year_is_an_event(nlp, world):
+    got = actors_of(nlp, world, "Marc Dupuis et Anne Leroy, adversaires à la présidentielle de 2012, ont parlé.")
+    assert got["présidentielle de 2012"].type == "event"
+    none = actors_of(nlp, world, "Les municipales du 13 mars approchent.")
+    assert not any(a.type == "event" for a in none.values())
+
+
+@model
+def test_campsite_keeps_its_head_and_shop_owner_has_a_role(nlp, world):
+    got = actors_of(nlp, world, "Paul Vernet, le patron du camping de Vaudrey, confirme. « C'est un service », "
+                                "analyse le propriétaire, Jean Mourot.")
+    assert got["camping de Vaudrey"].type == "place" and "Vaudrey" not in got
+    assert got["Jean Mourot"].role == "propriétaire"
+
+
+@model
+def test_body_name_cut_before_its_lower_case_part_runs_to_its_initials(nlp, world):
+    got = actors_of(nlp, world, "Les élections au sein du Conseil français du sport amateur (CFSA) auront lieu "
+                                "en avril. Le CFSA a vu le jour l'an dernier.")
+    council = got["Conseil français du sport amateur"]
+    assert council.type == "organization" and "CFSA" in council.aliases
+    assert "Conseil français" not in got
+
+
+@model
+def test_body_glossed_by_its_kind_and_an_office_created(nlp, world):
+    got = actors_of(nlp, world, "La fonction de Grand Médiateur de la République a été créée par le gouvernement. "
+                                "Son titulaire présidera le Beit el-Hakma (l'organisme de la médiation).")
+    assert got["Beit el-Hakma"].type == "organization"
+    assert got["Grand Médiateur de la République"].type != "person"
+
+
+@model
+def test_a_name_after_a_copula_whose_subject_is_a_newspaper_is_a_work(nlp, world):
+    got = actors_of(nlp, world, "Le quotidien étranger le plus vendu est le Danois Dagens Tidende.")
+    assert any(a.type == "work" for n, a in got.items() if "Tidende" in n)
