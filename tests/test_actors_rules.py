@@ -78,6 +78,17 @@ def test_leader_of_a_government_holds_no_title_before_it(nlp, world):
     assert found["Marcel"].type == "person" and found["Marcel"].role is None
 
 
+@model
+def test_a_government_named_after_its_head_lists_the_head_not_the_government(nlp, world):
+    """The convention (eval/gold/actors/README.md): "le gouvernement X" gives
+    the person X, no role; the government itself is not listed apart."""
+    found = actors_of(nlp, world, "« Le gouvernement Berthier a mis en place l'allocation sans prévoir son "
+                                  "financement », a dit Paul Roche. 56 % font confiance au gouvernement Dumont.")
+    assert found["Berthier"].type == "person" and found["Berthier"].role is None
+    assert found["Dumont"].type == "person" and found["Dumont"].role is None
+    assert not any(n.lower().startswith("gouvernement") for n in found)
+
+
 # -- types --------------------------------------------------------------------
 
 @model
