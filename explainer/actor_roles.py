@@ -44,6 +44,7 @@ agriculteur agricultrice commerçant commerçante chauffeur chauffeuse infirmier
 instituteur institutrice enseignant enseignante mécanicien mécanicienne
 académicien académicienne
 propriétaire gérant gérante exploitant exploitante
+copilote co-pilote employé employée
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
@@ -335,6 +336,8 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         return None
     else:
         j += 1
+        if j + 2 < len(doc) and doc[j].like_num and doc[j + 1].lower_ in ("ans", "an") and doc[j + 2].text == ",":
+            j += 3  # "Alain Martin, 53 ans, employé de …": the age before the title
     while j < len(doc) and doc[j].lower_ in DETERMINERS:
         j += 1
     first = j  # "Tony Blair, le Premier ministre", "Chris Patten, ancien gouverneur"

@@ -83,6 +83,13 @@ satellite sous-marin navire porte-avions système album disque
 WORK_APPOSITION = frozenset("""
 album disque single chanson titre roman livre essai film documentaire pièce spectacle tableau opéra
 """.split())
+# "la société lorraine de surveillance X": a name closing a noun phrase headed
+# by one of these is a company.
+FIRM_NOUNS = frozenset("société sociétés entreprise entreprises firme firmes".split())
+# "Le Foyer d'Art-sur-Meurthe": a name then "de" and a commune (hyphenated
+# with a linking word) is a local body named with its town.
+LOCAL_BODY = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?\s+(?:de\s+|d['’]|du\s+)"
+                        r"[A-ZÀ-Ý][\w’']*-(?:sur|sous|lès|lez|les|en|le|la|de|du|des|aux|au|et)-[A-ZÀ-Ý][\w’'-]*$")
 # "la ville de X": X is a place whatever the NER says.
 PLACE_NOUNS = frozenset("""
 ville villes localité village commune région province quartier capitale île comté canton département
@@ -258,6 +265,21 @@ def _title_after(span: "Span", knowledge: Knowledge) -> bool:
     return actor_roles.role_after(span, knowledge) is not None
 
 
+def _in_firm_name(span: "Span") -> bool:
+    """"employé de la société lorraine de surveillance Protec": the name ends a
+    noun phrase headed by "société" (no verb or punctuation in between)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 5:
+        tok = doc[i]
+        if tok.lower_ in FIRM_NOUNS:
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"):
+            return False
+        i -= 1
+    return False
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
 
@@ -332,6 +354,10 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’") \
             and prev2.lower_ in ("fonction", "fonctions"):
         return Typed("other", None, 0.8)  # "la fonction de Mufti de la République": an office, no person
+    if label == "MISC" and LOCAL_BODY.match(text):
+        return Typed("organization", None, 0.7)  # "le Foyer d'Art-sur-Meurthe"
+    if label == "MISC" and _in_firm_name(span):
+        return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):
@@ -342,4 +368,6 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("organization", None, 0.85 if label == "ORG" else 0.6)  # "CUGN" tagged MISC
     if label == "LOC":
         return Typed("place", None, 0.8)
+    if label == "MISC" and prev is not None and prev.lower_ == "à" and not text[:1].isdigit():
+        return Typed("place", None, 0.6)  # "rendez-vous à Val-et-Châtillon": where, so a place
     return Typed("other", None, 0.5)

@@ -60,6 +60,8 @@ MAX_GAZETTEER_TOKENS = 8
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
+# Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
+_NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
 _STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square camping".split())
 # Bodies and events written in lower case, which the NER misses: "tribunal
@@ -118,15 +120,20 @@ _NAMED_AFFAIR = re.compile(r"(?<![\w’'-])(?P<head>[Pp]rocès|[Aa]ffaire|[Ss]ca
                            r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ’'-]+)?)(?![\w’'-])")
 # A programme or an operation named by a quotation: "le programme humanitaire
 # « pétrole contre nourriture »", "l'opération « Tempête du désert »".
-_QUOTED_NAME = re.compile(r"(?<![\w’'-])(?P<head>programme|plan|projet|opération)(?:\s+" + _ADJ + r"){0,2}"
+_QUOTED_NAME = re.compile(r"(?<![\w-])(?P<head>programme|plan|projet|opération|émission|film|pièce|comédie"
+                          r"|tragédie|spectacle|livre|roman|album|chanson|documentaire|opéra|feuilleton|série)"
+                          r"(?:\s+" + _ADJ + r"){0,2}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)?,?"
                           r"\s+[«“\"]\s*(?P<name>[^»”\"\n.;:!?]{3,60}?)\s*[»”\"]")
+# "« Corps flottants » de Robert Cahen": a quoted title followed by its author.
+_QUOTED_BY = re.compile(r"[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\"\n.;:!?]{2,60}?)\s*[»”]\s+(?:de|d['’])\s*(?=[A-ZÀ-Ý])")
 # An entity span running on past a comma into lower-case words: "Utah Jazz, dauphins".
 _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 # A lone Roman numeral ("la phase V") is a number, not a name.
-_ROMAN = re.compile(r"^[IVXLC]{1,4}$")
+_ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")  # "CICV" is no numeral
 # A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
 _SENTENCE_END = re.compile(r"(?<!\bM\.)(?<![\s.][A-Z]\.)(?<=[\w»)\]\"][.!?])[»\"]?\s+(?=[«\"A-ZÀ-Ý])")
 # Plural endings of the names of inhabitants (gentilés), after "les"/"des"/"aux".
+_INHABITANT = ("ais", "ois", "aise", "oise", "ain", "aine", "ien", "ienne", "éen", "éenne")
 _INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes")
 # A newspaper's local edition: "l'édition de Lunéville".
 _EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
@@ -156,6 +163,17 @@ _HEADLINE_END = re.compile(r"(?<=\w)\.\s?-\s+")
 _ROAD = re.compile(r"(?:(?<![\w’'])[lL]['’]\s?|(?<![\w’'])[lL]a\s+|\b(?:autoroute|nationale|départementale)\s+)"
                    r"(?P<road>(?:A|RN|RD|N|D)\s?\d{1,4})(?![\w’'-])(?!\s*(?:h\b|heures?\b|%|km\b))")
 # Not names: "XIXe" (siècle), "150.000 F", "200 MF".
+# "le théâtre de La Roële de Villers": a company whose lower-case head the NER took in.
+_TROUPE = re.compile(r"(?:théâtre|troupe|compagnie|chorale|fanfare)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+                     r"(?=[A-ZÀ-Ý])")
+# "CICV d'Hérimoncourt", "ASSEDIC du Nord-Est": the place after an acronym's "de".
+_OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
+# "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
+_COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
+_LINKED = re.compile(r"^(?P<a>[A-ZÀ-Ý][a-zà-ÿ]+)-(?P<b>[A-ZÀ-Ý][a-zà-ÿ]+)$")
+_LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet".split())
+# A dateline in capitals opening a line or following a headline: "BAR-LE-DUC. _ Vers …", "NANCY.- Le …".
+_DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<place>[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’ -]{1,40}[A-ZÀ-ÝŒ])\.\s?[-_–]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
 
 
@@ -369,10 +387,22 @@ class _Extractor:
         self.candidates: list[Candidate] = []
         self.taken = _Ranges()  # character ranges already used
         self.signature = self._signature()  # character range of a closing signature line
+        self._loc_at = {e.start_char: e for e in doc.ents if e.label_ == "LOC"}
 
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
             forced: actor_types.Typed | None = None) -> None:
+        if forced is None and label != "PER" and _TROUPE.match(self.text, start):
+            forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
+        if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \
+                and not self.knowledge.lookup(self.text[start:end]):
+            of = _OF_PLACE.match(self.text, end)
+            place = self._loc_at.get(of.end()) if of is not None else None
+            if place is not None and not self.knowledge.lookup(place.text) and not self.knowledge.is_capital(place.text) \
+                    and (label == "MISC" or fold(place.text) in _COMPASS):
+                # a MISC acronym located by its town is a local body; an ORG keeps its
+                # region apart ("le RPR de Savoie") unless named by a compass point
+                end, forced = place.end_char, actor_types.Typed("organization", None, 0.8)  # "CICV d'Hérimoncourt"
         if label == "ORG" and forced is None and self.text[end - 1: end].islower():
             # "Conseil représentatif des institutions juives" + "de France": the
             # NER stops before the state that ends the name.
@@ -482,6 +512,8 @@ class _Extractor:
             return m.start("head")  # "le fort Vauclair": the site's head is part of its name
         if label == "PER":
             return start
+        if label == "MISC" and not m.group("prep") and head in _NAMED_TEXTS and m.end("head") + 1 == start:
+            return m.start("head")  # "les chartes Martin-Durand": a text named after its authors
         if m.group("prep") and (head in actor_types.EVENT_HEADS or head in _TEXT_HEADS) \
                 and m.end("prep") == start:
             return m.start("head")
@@ -499,6 +531,8 @@ class _Extractor:
             return True
         if " " not in text and prev in ("les", "des", "aux") and text.endswith(_INHABITANTS):
             return True  # "les Marseillais", "des Toulousains", "les Commerciens"
+        if " " not in text and prev in ("un", "une") and text.endswith(_INHABITANT):
+            return True  # "Une Alsacienne de 6 ans"
         return False
 
     def _signature(self) -> tuple[int, int]:
@@ -523,6 +557,8 @@ class _Extractor:
         b = self.text.find("\n", end)
         line = self.text[a: b if b >= 0 else len(self.text)]
         rubric = self.text[end: end + 1] in (".", ":")
+        if not rubric and text.isupper() and len(text) <= 5 and text.isalpha():
+            return False  # "FO boycotte la pré-rentrée.": initials heading a sentence are a name
         if not rubric and len(line.split()) > 6:
             return False
         return len(re.findall(r"\b" + re.escape(text) + r"\b", self.text)) == 1
@@ -553,8 +589,36 @@ class _Extractor:
                 else:
                     self.add(a, b, label)
         self._gazetteer()
+        self._datelines()
         self._untagged_names()
+        self._drop_links()
         self.candidates.sort(key=lambda c: c.start)
+
+    def _datelines(self) -> None:
+        """A dateline the NER and the knowledge missed ("BAR-LE-DUC. _"): a place."""
+        for m in _DATELINE.finditer(self.text):
+            start, end = m.span("place")
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or self.taken.overlaps(start, end):
+                continue
+            self.taken.add(start, end)
+            self.candidates.append(Candidate(start, end, m.group("place"), "place", None, 0.8, "LOC", span))
+
+    def _drop_links(self) -> None:
+        """"Fontenay-Piccard" after both were named, "la route Commercy-Void": two
+        names joined by a hyphen link actors (a crew, the ends of a road), no actor
+        of their own."""
+        words = {fold(w) for c in self.candidates if not _LINKED.match(c.text) for w in c.text.split()}
+        keep = []
+        for c in self.candidates:
+            m = _LINKED.match(c.text) if c.entry is None else None
+            if m is not None:
+                before = self.text[max(0, c.start - 12): c.start].split()
+                if (fold(m.group("a")) in words and fold(m.group("b")) in words) \
+                        or (before and before[-1].lower() in _LINK_NOUNS and c.type != "person"):
+                    continue
+            keep.append(c)
+        self.candidates = keep
 
     def _untagged_names(self) -> None:
         """A first name and a surname the NER did not tag at all (see _UNTAGGED_NAME):
@@ -705,6 +769,17 @@ class _Extractor:
                 continue
             self.taken.add(start, end)
             self.candidates.append(Candidate(start, end, m.group("name"), kind, None, 0.75, "MISC", span))
+        if "«" in self.text or "“" in self.text:
+            persons = {e.start_char for e in self.doc.ents if e.label_ == "PER"}
+            for m in _QUOTED_BY.finditer(self.text):
+                if m.end() not in persons:
+                    continue  # "« … » de Paris": not an author
+                start, end = m.span("name")
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or self.taken.overlaps(start, end):
+                    continue
+                self.taken.add(start, end)
+                self.candidates.append(Candidate(start, end, m.group("name"), "work", None, 0.75, "MISC", span))
 
     def _add_inside(self, start: int, end: int, entry: Entry) -> None:
         """A known actor inside a span already taken (no overlap check)."""
@@ -906,6 +981,9 @@ class _Extractor:
     def _shortens(short: str, long: str, kind: str) -> bool:
         if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
             return True
+        if kind == "organization" and _ACRONYM.match(short) \
+                and re.match(re.escape(fold(short)) + r" (?:de |du |d')", fold(long)):
+            return True  # "CICV" after "CICV d'Hérimoncourt"
         if kind == "organization" and " " not in short and short[:1].isupper() \
                 and fold(short) in actor_types.ORG_HEADS and fold(long).startswith(fold(short) + " "):
             return True  # "la Cour" after "la Cour d'appel de Paris"
@@ -913,6 +991,12 @@ class _Extractor:
             # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"
             initials, letters = _initials(long), short.replace(".", "")
             if initials == letters:
+                return True
+            # a federation named with its confederation: "FO" … "FNEC FP Force Ouvrière"
+            words = long.split()
+            if kind == "organization" and len(letters) >= 2 and len(words) > len(letters) \
+                    and all(w[:1].isupper() for w in words[-len(letters):]) \
+                    and _initials(" ".join(words[-len(letters):])) == letters:
                 return True
             # one initial left out inside: "CRIF", Conseil représentatif des institutions juives de France
             if kind == "organization" and len(letters) >= 3 and len(initials) == len(letters) + 1 \

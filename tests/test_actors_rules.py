@@ -9,7 +9,7 @@ import pytest
 
 from explainer.actor_types import head_word
 from explainer.actors import _initials, _is_acronym, extract_actors
-from explainer.knowledge import Knowledge
+from explainer.knowledge import Knowledge, fold
 
 model = pytest.mark.model
 
@@ -616,3 +616,106 @@ def test_body_glossed_by_its_kind_and_an_office_created(nlp, world):
 def test_a_name_after_a_copula_whose_subject_is_a_newspaper_is_a_work(nlp, world):
     got = actors_of(nlp, world, "Le quotidien étranger le plus vendu est le Danois Dagens Tidende.")
     assert any(a.type == "work" for n, a in got.items() if "Tidende" in n)
+
+
+# -- batch J error kinds ------------------------------------------------------
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    ("Marc Dalbert, 41 ans, employé de la société Vexor, effectuait hier une livraison.",
+     "Marc Dalbert", "employé de la société Vexor"),
+    ("Le co-pilote lyonnais Gaston Ferrandel a réussi une belle étape hier.", "Gaston Ferrandel", "co-pilote lyonnais"),
+])
+def test_roles_after_an_age_and_crew_titles(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+def test_a_name_of_roman_numeral_letters_is_no_numeral():
+    from explainer.actors import _ROMAN
+    assert _ROMAN.match("XIV") and _ROMAN.match("III") and _ROMAN.match("C")
+    assert not _ROMAN.match("CICV") and not _ROMAN.match("IIII") and not _ROMAN.match("VX")
+
+
+@model
+def test_a_quoted_title_after_a_work_noun_or_before_its_author_is_a_work(nlp, world):
+    found = actors_of(nlp, world, "Deux films seront diffusés dans le cadre de l'émission « Les soirs de "
+                                  "printemps ». Il s'agit de « Vents contraires » de Paul Demarcy.")
+    assert found["Les soirs de printemps"].type == "work"
+    assert found["Vents contraires"].type == "work"
+    assert found["Paul Demarcy"].type == "person"
+    found = actors_of(nlp, world, "A l'affiche, une comédie de Louis Garnoval, « Le bal des sots », jouée au village.")
+    assert found["Le bal des sots"].type == "work"
+
+
+@model
+def test_a_name_after_a_locative_a_is_a_place(nlp, world):
+    found = actors_of(nlp, world, "Les coureurs ont rendez-vous dimanche matin à Val-et-Moriveau pour la finale.")
+    assert found["Val-et-Moriveau"].type == "place"
+
+
+def test_local_body_and_firm_name_shapes():
+    from explainer.actor_types import LOCAL_BODY
+    assert LOCAL_BODY.match("Can'bar d'Art-sur-Moselle") and LOCAL_BODY.match("Foyer de Villers-lès-Toul")
+    assert not LOCAL_BODY.match("Jean de Florette") and not LOCAL_BODY.match("Vins de Bordeaux")
+
+
+@model
+def test_a_name_ending_a_firm_noun_phrase_is_a_company(nlp, world):
+    found = actors_of(nlp, world, "Alain Dubreuil, 53 ans, employé de la société Lorraine de convoyage Vexor, "
+                                  "effectuait hier une mission banale.")
+    assert found["Vexor"].type == "organization"
+    assert found["Alain Dubreuil"].role == "employé de la société Lorraine de convoyage Vexor"
+    found = actors_of(nlp, world, "Deux mallettes traitées pour le compte de l'URSAF par la société Datalor.")
+    assert found["Datalor"].type == "organization"
+
+
+@model
+def test_a_theatre_company_keeps_its_head(nlp, world):
+    found = actors_of(nlp, world, "La pièce sera interprétée par le théâtre de La Brindille de Villers-lès-Nancy.")
+    assert not any(a.type == "person" for a in found.values())
+    assert any(n.startswith("théâtre de La Brindille") and a.type == "organization" for n, a in found.items())
+
+
+@model
+def test_a_singular_inhabitant_noun_is_no_place(nlp, world):
+    assert "Picardienne" not in actors_of(nlp, world, "Une Picardienne de 6 ans a été secourue mardi soir.")
+
+
+@model
+def test_a_dateline_in_capitals_is_a_place(nlp, world):
+    found = actors_of(nlp, world, "Un mort sur la route.\nSAINT-MARC-LE-BOIS. _ Vers minuit, deux voitures se suivaient.")
+    assert any(fold(n) == "saint marc le bois" and a.type == "place" for n, a in found.items())
+
+
+@model
+def test_names_linked_by_a_hyphen_are_no_actor(nlp, world):
+    found = actors_of(nlp, world, "Le pilote Jean Fortinel et son co-pilote Marc Bravard ont gagné hier. "
+                                  "Au volant de leur voiture, Fortinel-Bravard sont désormais troisièmes.")
+    assert "Fortinel-Bravard" not in found
+    found = actors_of(nlp, world, "Les voitures roulaient sur la route Brillac-Sorvin quand le choc a eu lieu.")
+    assert "Brillac-Sorvin" not in found
+
+
+@model
+def test_an_acronym_located_by_its_town_is_one_local_body(nlp, world):
+    found = actors_of(nlp, world, "Le CIRV sur Canal 9 ce soir.\nDeux œuvres réalisées au CIRV de Montbéliard "
+                                  "seront diffusées sur la chaîne.")
+    assert "Montbéliard" not in found
+    assert found["CIRV de Montbéliard"].type == "organization" and "CIRV" in found["CIRV de Montbéliard"].aliases
+
+
+def test_initials_of_a_confederation_name_its_federation():
+    from explainer.actors import _Extractor
+    assert _Extractor._shortens("FS", "FNEP FP Force Syndicale", "organization")
+    assert not _Extractor._shortens("FS", "FNEP FP Force Syndicale", "event")
+
+
+@model
+def test_a_text_named_after_its_authors_is_a_work(nlp, world):
+    from spacy.tokens import Span
+    doc = nlp("Les délégués s'opposent à la mise en place des chartes Vardel-Mornet, qui organisent la destruction.")
+    start = next(t.i for t in doc if t.text.startswith("Vardel"))
+    end = next(t.i for t in doc if t.text == ",")
+    doc.ents = [Span(doc, start, end, label="MISC")]
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["chartes Vardel-Mornet"].type == "work"
