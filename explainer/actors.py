@@ -580,7 +580,7 @@ class _Extractor:
         self._states_by_demonym()
         self._lower_case_names()
         self._named_affairs()
-        self._roads()
+        self._places_matching(_ROAD, "road")
         for start, end, label in _joined_entities(self.doc):
             for a, b in self._lines(start, end):
                 if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
@@ -589,20 +589,22 @@ class _Extractor:
                 else:
                     self.add(a, b, label)
         self._gazetteer()
-        self._datelines()
+        self._places_matching(_DATELINE, "place")
         self._untagged_names()
         self._drop_links()
         self.candidates.sort(key=lambda c: c.start)
 
-    def _datelines(self) -> None:
-        """A dateline the NER and the knowledge missed ("BAR-LE-DUC. _"): a place."""
-        for m in _DATELINE.finditer(self.text):
-            start, end = m.span("place")
+    def _places_matching(self, pattern: re.Pattern[str], group: str) -> None:
+        """Places the NER and the knowledge missed, found by ``pattern`` (its ``group``):
+        datelines in capitals ("BAR-LE-DUC. _"), roads named by their number (see _ROAD),
+        which the cleaning would cut ("A" is also the preposition "à" in capitals)."""
+        for m in pattern.finditer(self.text):
+            start, end = m.span(group)
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or self.taken.overlaps(start, end):
                 continue
             self.taken.add(start, end)
-            self.candidates.append(Candidate(start, end, m.group("place"), "place", None, 0.8, "LOC", span))
+            self.candidates.append(Candidate(start, end, m.group(group), "place", None, 0.8, "LOC", span))
 
     def _drop_links(self) -> None:
         """"Fontenay-Piccard" after both were named, "la route Commercy-Void": two
@@ -638,17 +640,6 @@ class _Extractor:
             if span is None or any(t.ent_type_ for t in span) or span[-1].pos_ != "PROPN":
                 continue
             self.add(start, end, "PER")
-
-    def _roads(self) -> None:
-        """Roads named by their number (see _ROAD): places, which the cleaning
-        would cut ("A" is also the preposition "à" in capitals)."""
-        for m in _ROAD.finditer(self.text):
-            start, end = m.span("road")
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is None or self.taken.overlaps(start, end):
-                continue
-            self.taken.add(start, end)
-            self.candidates.append(Candidate(start, end, m.group("road"), "place", None, 0.8, "LOC", span))
 
     def _honorific_lists(self) -> None:
         """"Mes Perrin, Leuvrey et Spor": every name listed is a person, whatever the NER says."""

@@ -279,12 +279,10 @@ class Generator:
         memo = _MEMO.get("seeds:" + self._store_id)
         if memo is not None:
             return memo
-        path = self._seeds_store
+        data = _read_pickle(self._seeds_store)
         try:
-            data = pickle.loads(path.read_bytes()) if path is not None else {}
             seeds = data["seeds"] if data.get("version") == library_version() else {}
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError,
-                ImportError, KeyError):
+        except (AttributeError, TypeError, KeyError):
             seeds = {}  # gone, torn or from other code: parse again
         _remember("seeds:" + self._store_id, seeds)
         return seeds
@@ -477,7 +475,7 @@ class Generator:
         site_key = cache_key(version, *(item.key for item in items))
         last = self._last_build()
         if reuse and last.get("site") == site_key:
-            pages = self._reuse(items, last, functools.cache(lambda: self._render(items, problems, reuse=False)))
+            pages = self._reuse(items, last, _once(lambda: self._render(items, problems, reuse=False)))
             if pages is not None:
                 try:
                     pages["index.md"] = renderer.home([item.ref for item in items],
@@ -777,11 +775,19 @@ def _write_pickle(path: pathlib.Path, data: object) -> None:
 
 
 def _unpickle_knowledge(path: pathlib.Path | None) -> Knowledge | None:
+    data = _read_pickle(path)
+    try:
+        return Knowledge(**{name: MappingProxyType(v) if isinstance(v, dict) else v for name, v in data.items()})
+    except (AttributeError, TypeError, ValueError):
+        return None  # none, or not what this code writes
+
+
+def _read_pickle(path: pathlib.Path | None) -> object | None:
+    """What ``_write_pickle`` wrote there; None if it is missing, torn or unreadable by this code."""
     if path is None:
         return None
     try:
-        data = pickle.loads(path.read_bytes())
-        return Knowledge(**{name: MappingProxyType(v) if isinstance(v, dict) else v for name, v in data.items()})
+        return pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
         return None
 
