@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .knowledge import Entry, Knowledge
+from .nlp import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -86,7 +87,7 @@ class RoleFound:
 
 
 def _is_title(tok: "Token") -> bool:
-    return tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS
+    return tok.lower_ in TITLE_NOUNS or lemma(tok).lower() in TITLE_NOUNS
 
 
 def is_prefix(tok: "Token") -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .knowledge import Entry, Knowledge, fold
+from .nlp import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
@@ -141,7 +142,7 @@ def is_locative(span: "Span") -> bool:
     if prev.lower_ in ("de", "d'", "d’", "du"):
         # "l'ire de Washington" acts; "les rues de Belgrade" is the city.
         noun = span.root.head
-        return noun.lower_ in SPATIAL_NOUNS or noun.lemma_.lower() in SPATIAL_NOUNS
+        return noun.lower_ in SPATIAL_NOUNS or lemma(noun).lower() in SPATIAL_NOUNS
     # "entre X et Y", "par X", subjects, objects, appositions: X acts.
     return False
 

@@ -116,21 +116,47 @@ class PageCache:
             _atomic_write(self.directory, f"{key}.txt", head + "\n" + "".join(value.values()))
 
 
-    def get_lines(self, name: str) -> dict[str, str]:
-        """``put_lines``' ``{key: line}``; the lines stay text, for the caller to parse."""
+    def get_lines(self, name: str) -> "Lines":
+        """``put_lines``' and ``add_lines``' ``{key: line}``, the later row of a key winning.
+
+        The lines stay text, for the caller to parse; a row torn by a killed
+        append is returned as it is, so the caller's parse fails and treats it
+        as a miss.
+        """
         if self.directory is None:
-            return {}
+            return Lines()
         try:
             text = (self.directory / f"{name}.txt").read_text("utf-8")
         except (OSError, ValueError):
-            return {}
-        return dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
+            return Lines()
+        rows = [line.split("\t", 1) for line in text.split("\n") if "\t" in line]
+        return Lines(rows, rows=len(rows))
 
     def put_lines(self, name: str, lines: dict[str, str]) -> None:
         # One file of "key<TAB>line" rows (each line without a newline): a new process reads
         # it in one go, and an update re-joins the unchanged rows instead of re-encoding them.
         if self.directory is not None:
             _atomic_write(self.directory, f"{name}.txt", "".join(f"{key}\t{line}\n" for key, line in lines.items()))
+
+    def add_lines(self, name: str, lines: dict[str, str]) -> None:
+        """Append rows to ``put_lines``' file: one changed seed of 1000 writes one row, not 10 MB.
+
+        Not atomic, on purpose: a row torn by a killed build fails its
+        reader's parse and is a miss, and a row glued to a torn one is only
+        a miss too.  The caller rewrites the file when stale rows pile up.
+        """
+        if self.directory is not None and lines:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with open(self.directory / f"{name}.txt", "a", encoding="utf-8", newline="") as handle:
+                handle.write("".join(f"\n{key}\t{line}\n" for key, line in lines.items()))
+
+
+class Lines(dict):
+    """``{key: line}`` read back, and how many rows the file held (stale and repeated ones too)."""
+
+    def __init__(self, *args, rows: int = 0):
+        super().__init__(*args)
+        self.rows = rows
 
 
 def _atomic_write(directory: pathlib.Path, name: str, text: str) -> None:
@@ -162,6 +188,10 @@ class ExtractionCache:
             return article_from_json(json.loads(path.read_text("utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+    def has(self, key: str) -> bool:
+        """Whether ``get`` has an entry to read (a torn one is still a miss for ``get``)."""
+        return self.directory is not None and (self.directory / f"{key}.json").is_file()
 
     def put(self, key: str, article: Article) -> None:
         if self.directory is not None:

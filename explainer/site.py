@@ -239,6 +239,7 @@ class Generator:
         self.n_process = n_process
         self.cache = ExtractionCache(config.cache_dir)
         self.pages_cache = PageCache(config.cache_dir / "pages" if config.cache_dir else None)
+        self._new_seeds: set[str] = set()  # seeds (source files) the last read_seeds parsed anew
         self.progress = progress
 
     # -- read ---------------------------------------------------------------
@@ -248,6 +249,7 @@ class Generator:
         taken: set[str] = set()
         parsed = self._parsed_seeds()
         seen: dict[tuple[str, bytes], Seed] = {}
+        self._new_seeds = set()
         for path in paths:
             rel = self.config.relative(path)
             try:
@@ -256,6 +258,7 @@ class Generator:
                 seed = parsed.get(memo_key)
                 if seed is None:
                     seed = dataclasses.replace(read_seed(path, data=raw), source_file=rel)
+                    self._new_seeds.add(rel)
                 seen[memo_key] = seed
             except ExplainerError as exc:
                 problems.append(Problem("error", rel, exc.line, f"{exc.what}" + (f" (fix: {exc.fix})" if exc.fix else "")))
@@ -269,7 +272,8 @@ class Generator:
             # Other seeds' entries stay (a build of a few paths must not drop them); an edited
             # seed's old entry goes.
             paths_seen = {rel for rel, _digest in seen}
-            self._store_parsed_seeds({**{k: v for k, v in parsed.items() if k[0] not in paths_seen}, **seen})
+            self._store_parsed_seeds({**{k: v for k, v in parsed.items() if k[0] not in paths_seen}, **seen},
+                                     {k: v for k, v in seen.items() if k not in parsed})
         return seeds, problems
 
     # Parsing 1000 seeds costs ~0.13 s a build, reading them back parsed ~0.02 s: the parsed
@@ -279,18 +283,39 @@ class Generator:
         memo = _MEMO.get("seeds:" + self._store_id)
         if memo is not None:
             return memo
-        data = _read_pickle(self._seeds_store)
-        try:
-            seeds = data["seeds"] if data.get("version") == library_version() else {}
-        except (AttributeError, TypeError, KeyError):
-            seeds = {}  # gone, torn or from other code: parse again
+        seeds: dict[tuple[str, bytes], Seed] = {}
+        records = 0
+        for data in _read_pickles(self._seeds_store):
+            try:
+                if data.get("version") != library_version():
+                    break  # from other code: parse again
+                seeds.update(data["seeds"])
+            except (AttributeError, TypeError, KeyError, ValueError):
+                break  # torn or not ours: what was read before it stays good
+            records += 1
         _remember("seeds:" + self._store_id, seeds)
+        _remember("seeds-records:" + self._store_id, records)
         return seeds
 
-    def _store_parsed_seeds(self, seeds: dict[tuple[str, bytes], Seed]) -> None:
+    def _store_parsed_seeds(self, seeds: dict[tuple[str, bytes], Seed], new: dict[tuple[str, bytes], Seed]) -> None:
+        """Keep ``seeds`` for the next build: ``new`` appended to the store, or the whole rewritten.
+
+        Appending makes one edited seed cost one small record instead of a
+        rewrite of every parsed seed; stale entries then stay in the file
+        (harmless) until every 32nd append rewrites it.
+        """
         _remember("seeds:" + self._store_id, seeds)
-        if self._seeds_store is not None:
+        if self._seeds_store is None:
+            return
+        records = _MEMO.get("seeds-records:" + self._store_id, 0)
+        if 0 < records < 32 and self._seeds_store.exists():
+            with open(self._seeds_store, "ab") as handle:
+                pickle.dump({"version": library_version(), "seeds": new}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            records += 1
+        else:
             _write_pickle(self._seeds_store, {"version": library_version(), "seeds": seeds})
+            records = 1
+        _remember("seeds-records:" + self._store_id, records)
 
     @property
     def _seeds_store(self) -> pathlib.Path | None:
@@ -386,12 +411,10 @@ class Generator:
         corrections = corrections or {}
         articles: dict[int, Article] = {}
         misses: list[tuple[int, Seed, str, PubDate | None]] = []
-        version = code_version() + nlp_mod.model_version(self.config.model)
-        for k, (seed, raw) in enumerate(seeds):
-            fix = corrections.get(seed.source_file)
-            override = (fix.published if fix and fix.published else None) or published
-            key = cache_key(raw, knowledge_blob, version, seed.slug, override.value if override else "",
-                            fix.extraction_key() if fix else "")
+        was_loaded = self.config.model in nlp_mod._LOADED
+        keys = self._extraction_keys(seeds, knowledge_blob, published, corrections)
+        self.extract_ahead(seeds, knowledge_blob, published, corrections)  # loads while the cached articles are read
+        for k, ((seed, raw), (key, override)) in enumerate(zip(seeds, keys)):
             cached = _MEMO.get("extract:" + key) or self.cache.get(key)
             if cached is not None:
                 _remember("extract:" + key, cached)
@@ -405,12 +428,15 @@ class Generator:
             from .extract import Layout  # imports the NLP stages: only when needed
 
             t0 = time.perf_counter()
-            was_loaded = nlp_mod.load.cache_info().currsize
             if self.progress and not was_loaded:  # ~4 s of silence otherwise
                 self.progress(0, len(misses), f"loading the spaCy model {self.config.model}")
             nlp = nlp_mod.load(self.config.model)
-            stats["model_load_s"] = time.perf_counter() - t0
-            stats["model_loaded"] = float(nlp_mod.load.cache_info().currsize > was_loaded)
+            waited = time.perf_counter() - t0
+            # The load's own duration (it may have started in the background before this
+            # wait), so that "generation minus model load" is what the build costs on top.
+            stats["model_load_s"] = 0.0 if was_loaded else (nlp_mod.preload_seconds(self.config.model) or waited)
+            stats["model_wait_s"] = waited
+            stats["model_loaded"] = float(not was_loaded)
             texts = (Layout.of(seed).text for _, seed, _, _ in misses)
             n_process = self.n_process if len(misses) >= MIN_BATCH_PER_PROCESS * self.n_process else 1
             stats["n_process"] = float(n_process)
@@ -420,6 +446,25 @@ class Generator:
             with _collector(True):
                 self._extract_docs(misses, docs, knowledge, articles, problems)
         return [articles[k] for k in sorted(articles)], problems, stats
+
+    def extract_ahead(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
+                      corrections: Mapping[str, Corrections]) -> None:
+        """Start loading the model if one of ``seeds`` will need it (its article is in no cache)."""
+        keys = self._extraction_keys(seeds, knowledge_blob, published, corrections)
+        if any("extract:" + key not in _MEMO and not self.cache.has(key) for key, _override in keys):
+            nlp_mod.preload(self.config.model)
+
+    def _extraction_keys(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
+                         corrections: Mapping[str, Corrections]) -> list[tuple[str, PubDate | None]]:
+        """Each seed's extraction cache key, and the publication date that overrides its own."""
+        version = code_version() + nlp_mod.model_version(self.config.model)
+        keys = []
+        for seed, raw in seeds:
+            fix = corrections.get(seed.source_file)
+            override = (fix.published if fix and fix.published else None) or published
+            keys.append((cache_key(raw, knowledge_blob, version, seed.slug, override.value if override else "",
+                                   fix.extraction_key() if fix else ""), override))
+        return keys
 
     def _extract_docs(self, misses: Sequence[tuple[int, Seed, str, PubDate | None]], docs: Iterable,
                       knowledge: Knowledge, articles: dict[int, Article], problems: list[Problem]) -> None:
@@ -485,6 +530,7 @@ class Generator:
                     problems.append(self._template_problem(exc, "while rendering the home page"))
                     return pages
         index = sitewide.SiteIndex([item.ref for item in items])
+        last_explainers = last.get("explainers", {})
         pages = Pages()
         rendered: list[_Item] = []
         explainer_keys: dict[str, str] = {}
@@ -510,7 +556,9 @@ class Generator:
                 _remember("page:" + key, texts)
                 return texts
 
-            if self._has_explainer(key):
+            # A page the last build had under this key is taken as stored without a stat of its
+            # file (a thousand system calls): if it is gone after all, its loader renders it.
+            if last_explainers.get(item.key) == key or self._has_explainer(key):
                 # Read on first use; an entry found torn then is rendered again, like a miss.
                 _add_explainer(pages, ref.slug, key,
                                _once(lambda key=key, fresh=fresh: self._explainer(key) or fresh()))
@@ -525,7 +573,7 @@ class Generator:
             index = sitewide.SiteIndex([item.ref for item in rendered])  # never link to a page that failed to render
         site_keys: dict[str, str] = {}
         try:
-            site_keys = self._site_pages(renderer, index, version, pages)
+            site_keys = self._site_pages(renderer, index, version, pages, last.get("pages", {}))
         except jinja2.TemplateError as exc:
             problems.append(self._template_problem(exc, "while rendering the actor and timeline pages"))
         try:
@@ -589,7 +637,8 @@ class Generator:
             pages.put_lazy(path, key, lambda key=key, path=path: self._site_page(key) or full().get(path))
         return pages
 
-    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str, pages: Pages) -> dict[str, str]:
+    def _site_pages(self, renderer: Renderer, index: sitewide.SiteIndex, version: str, pages: Pages,
+                    last: Mapping[str, str]) -> dict[str, str]:
         """Actor, actor index, chronology and archive pages into ``pages``; returns ``{path: key}``.
 
         A page rendered before with the same key is left in the cache (memory,
@@ -605,8 +654,8 @@ class Generator:
                 _remember("site:" + key, text)
                 return text
 
-            if self._has_site_page(key):
-                # Read on first use; an entry found torn then is rendered again, like a miss.
+            if last.get(spec.path) == key or self._has_site_page(key):
+                # Read on first use; an entry found torn or gone then is rendered again, like a miss.
                 pages.put_lazy(spec.path, key, lambda key=key, fresh=fresh: self._site_page(key) or fresh())
             else:
                 pages.put(spec.path, key, fresh())
@@ -644,6 +693,10 @@ class Generator:
                                         "`date YYYY-MM-DD` first line, or `published:` in the correction file)"))
         knowledge_files, knowledge_problems, blob = self.check_knowledge()
         problems += knowledge_problems
+        # A seed read for the first time (new, or edited) will likely need spaCy: start loading
+        # it now if its article is in no cache, so that it loads while the rest is read.
+        self.extract_ahead([(seed, raw) for seed, raw in seeds if seed.source_file in self._new_seeds],
+                           blob, published, corrections)
         t1 = time.perf_counter()
         items, extract_problems, stats = self._corrected(seeds, knowledge_files, blob, published, corrections)
         problems += extract_problems
@@ -677,15 +730,23 @@ class Generator:
             key = cache_key(raw, blob, version, seed.slug, seed.source_file, override.value if override else "",
                             repr(fix))
             entry = _MEMO.get("ref:" + key)
-            if entry is None:
-                if bundle is None:
-                    bundle = self.pages_cache.get_lines(REFS_STORE)
+            if entry is None and bundle is None:
+                bundle = self.pages_cache.get_lines(REFS_STORE)
+            keyed.append((seed, raw, key, entry))
+        if bundle is not None:
+            # A seed with no stored ref whose article is not in the extraction cache either needs
+            # spaCy: the model starts loading now, while the other refs are parsed.
+            new = [(seed, raw) for seed, raw, key, entry in keyed if entry is None and key not in bundle]
+            if new:
+                self.extract_ahead(new, blob, published, corrections)
+            for n, (seed, raw, key, entry) in enumerate(keyed):
+                if entry is not None:
+                    continue
                 try:
                     ref, issues = json.loads(bundle[key])
-                    entry = (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues])
+                    keyed[n] = (seed, raw, key, (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues]))
                 except (KeyError, ValueError, TypeError):
-                    entry = None  # not stored, or not in the form this code writes: a miss
-            keyed.append((seed, raw, key, entry))
+                    bundle.pop(key, None)  # not stored, torn, or not in the form this code writes: a miss
         # Seeds with no stored ref: extract (cache or spaCy), correct, keep the whole article at hand.
         missing = [(seed, raw) for seed, raw, _key, entry in keyed if entry is None]
         articles, problems, stats = self.extract(missing, knowledge, blob, published, corrections)
@@ -711,13 +772,21 @@ class Generator:
             problems.extend(entry[1])
             items.append(_Item(entry[0], key, _once(loader), entry[1]))
         # One file for the refs of the last build: a new process reads it in one go instead of
-        # a file per seed.  Rewritten when read and not current (all from memory: still current,
-        # or a superset after a seed was deleted, which is harmless).
-        if bundle is not None and bundle.keys() != {item.key for item in items}:
-            self.pages_cache.put_lines(REFS_STORE, {
-                item.key: bundle.get(item.key) or json.dumps(
+        # a file per seed.  Brought up to date when read (all from memory: still current, or a
+        # superset after a seed was deleted, which is harmless): a few new refs are appended,
+        # and the whole file is rewritten after a bulk change or once stale rows pile up
+        # (reading them back costs every later build).
+        if bundle is not None:
+            def row(item: _Item) -> str:
+                return bundle.get(item.key) or json.dumps(
                     [item.ref.to_json(), [dataclasses.astuple(p) for p in item.problems]], ensure_ascii=False)
-                for item in items})
+
+            new = {item.key: row(item) for item in items if item.key not in bundle}
+            rows = getattr(bundle, "rows", len(bundle))
+            if len(new) * 4 > len(items) or rows + len(new) > len(items) + len(items) // 8 + 16:
+                self.pages_cache.put_lines(REFS_STORE, {item.key: row(item) for item in items})
+            else:
+                self.pages_cache.add_lines(REFS_STORE, new)
         return items, problems, stats
 
     def _loader(self, seed: Seed, raw: bytes, knowledge: Callable[[], Knowledge], blob: bytes,
@@ -780,6 +849,21 @@ def _unpickle_knowledge(path: pathlib.Path | None) -> Knowledge | None:
         return Knowledge(**{name: MappingProxyType(v) if isinstance(v, dict) else v for name, v in data.items()})
     except (AttributeError, TypeError, ValueError):
         return None  # none, or not what this code writes
+
+
+def _read_pickles(path: pathlib.Path | None) -> Iterator[object]:
+    """Each record ``pickle.dump``ed one after another into ``path``; stops at a torn one."""
+    if path is None:
+        return
+    try:
+        with open(path, "rb") as handle:
+            while True:
+                try:
+                    yield pickle.load(handle)
+                except EOFError:
+                    return
+    except (OSError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError, IndexError):
+        return
 
 
 def _read_pickle(path: pathlib.Path | None) -> object | None:

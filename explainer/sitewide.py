@@ -294,21 +294,27 @@ class SiteIndex:
             slug = article.slug
             for actor in article.actors:
                 fid, fname = actor.id_key, actor.name_key
-                key = by_id.get(fid) or by_name.get(fname)
+                key = by_id.get(fid)
                 if key is None:
-                    # A clash of ids between different names gets a suffix derived from the
-                    # name, not from the order of the articles: actor URLs must not move
-                    # when an unrelated article is added.
-                    key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
-                    actors[key] = SiteActor(key)
-                by_id.setdefault(fid, key)
-                by_name.setdefault(fname, key)
+                    key = by_name.get(fname)
+                    if key is None:
+                        # A clash of ids between different names gets a suffix derived from the
+                        # name, not from the order of the articles: actor URLs must not move
+                        # when an unrelated article is added.
+                        key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
+                        actors[key] = SiteActor(key)
+                    by_id[fid] = key
+                if fname not in by_name:
+                    by_name[fname] = key
                 entry = actors[key]
-                names = entry.names
-                names[actor.name] = names.get(actor.name, 0) + (actor.mentions or 1)
-                entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
                 entry.appearances.append((article, actor))
-                by_local[(slug, actor.id)] = key
+                by_local[slug, actor.id] = key
+        # The names (by mentions) and types (by articles) of each actor, counted once all are in.
+        for entry in actors.values():
+            names, types = entry.names, entry.types
+            for _, actor in entry.appearances:
+                names[actor.name] = names.get(actor.name, 0) + (actor.mentions or 1)
+                types[actor.type] = types.get(actor.type, 0) + 1
         self._merge_aliases()
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Literal
 
+from .nlp import lemma
 from .timex_lexicon import INTENT_LEMMAS, PLANNED_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,17 +82,17 @@ _IRREGULAR_FUTURE_STEMS = (  # lemma ending -> future stem ending ("devenir" -> 
 
 def _is_conditional_form(token: "Token") -> bool:
     """True when ``token`` is a present-conditional form of its lemma ("démissionnerait")."""
-    word, lemma = token.lower_, token.lemma_.lower()
+    word, lem = token.lower_, lemma(token).lower()
     m = _CONDITIONAL_ENDING.search(word)
-    if not m or not lemma or lemma == word:
+    if not m or not lem or lem == word:
         return False
     stem = word[:m.start()]
     # spelling changes of the future stem: "achèter-" (acheter), "appeller-", "emploier-"
     regular = re.sub(r"([lt])\1(?=er$)", r"\1", stem.replace("è", "e"))
     regular = re.sub(r"([oau])ier$", r"\1yer", regular)
-    if lemma in (stem, regular) or (lemma.endswith("re") and stem == lemma[:-1]):
+    if lem in (stem, regular) or (lem.endswith("re") and stem == lem[:-1]):
         return True
-    return any(lemma.endswith(inf) and stem == lemma[:-len(inf)] + fut for inf, fut in _IRREGULAR_FUTURE_STEMS)
+    return any(lem.endswith(inf) and stem == lem[:-len(inf)] + fut for inf, fut in _IRREGULAR_FUTURE_STEMS)
 
 
 def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
@@ -118,9 +119,9 @@ def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
         gov = verb.head
         if gov is verb:
             return None
-        if gov.lemma_ in INTENT_LEMMAS or gov.lemma_ in _MODALS or gov.lower_ in PLANNED_WORDS:
+        if lemma(gov) in INTENT_LEMMAS or lemma(gov) in _MODALS or gov.lower_ in PLANNED_WORDS:
             return "future"
-        if gov.lemma_ == "venir":  # "vient de signer": recent past
+        if lemma(gov) == "venir":  # "vient de signer": recent past
             return "past"
         if gov.pos_ in ("VERB", "AUX"):
             return _verb_direction(gov, depth + 1)
@@ -139,7 +140,7 @@ def _verb_direction(verb: "Token", depth: int = 0) -> Direction | None:
         return "future"  # the tagger sometimes reads "rendra" as a past form
     if form == "Part":
         if tense == "Pres":  # "prévoyant", "devant" -> look at the lemma
-            return "future" if verb.lemma_ in INTENT_LEMMAS else None
+            return "future" if lemma(verb) in INTENT_LEMMAS else None
         aux_tense = next((_morph(a, "Tense") for a in auxes if _morph(a, "Tense")), None)
         if aux_tense == "Pres" and verb.dep_ != "ROOT" and any(a.dep_ == "aux:pass" for a in auxes) \
                 and not any(a.dep_ == "aux:tense" for a in auxes):
@@ -191,7 +192,7 @@ def _intent_word_before(infinitive: "Token") -> bool:
     while i >= 0 and i > infinitive.i - 5 and doc[i].lower_ in _BEFORE_INFINITIVE:
         i -= 1
     return i >= 0 and (
-        bool(_INTENT_WORD.fullmatch(doc[i].lower_)) or (doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_ in INTENT_LEMMAS))
+        bool(_INTENT_WORD.fullmatch(doc[i].lower_)) or (doc[i].pos_ in ("VERB", "AUX") and lemma(doc[i]) in INTENT_LEMMAS))
 
 
 def _plans_infinitive_before(verb: "Token", date_start: int) -> bool:
@@ -202,7 +203,7 @@ def _plans_infinitive_before(verb: "Token", date_start: int) -> bool:
     before the infinitive ("Il annonce dimanche vouloir partir") dates the
     announcement and is left alone.
     """
-    if verb.lemma_ not in INTENT_LEMMAS and not _INTENT_WORD.fullmatch(verb.lower_):
+    if lemma(verb) not in INTENT_LEMMAS and not _INTENT_WORD.fullmatch(verb.lower_):
         return False
     for tok in verb.doc[verb.i + 1:date_start]:
         if "Inf" in tok.morph.get("VerbForm") and _intent_word_before(tok):

@@ -278,3 +278,68 @@ def test_parsed_seeds_are_kept_by_their_bytes(project, calls, monkeypatch):
     parsed.clear()
     assert dict(build(project).pages) == dict(pages)
     assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_an_edited_seed_starts_the_model_loading_before_the_stored_state_is_read(project, calls, monkeypatch):
+    build(project)
+    events = []
+    monkeypatch.setattr("explainer.nlp.preload", lambda name=None: events.append("preload"))
+    corrected = site_mod.Generator._corrected
+    monkeypatch.setattr(site_mod.Generator, "_corrected",
+                        lambda self, *args: events.append("refs") or corrected(self, *args))
+    new_process(monkeypatch)
+    calls.clear()
+    build(project)
+    assert events == ["refs"]  # nothing changed: spaCy is not even started
+    write_seed(project, "c", "2023-06-01", "Exercices", SEEDS["c"][2] + " Lloyd Austin était là.")
+    new_process(monkeypatch)
+    events.clear()
+    build(project)
+    assert events[:2] == ["preload", "refs"] and calls["extracted"] == ["seeds/c.txt"]
+    # Back to the old text: the seed is parsed anew, but its article is in the extraction cache.
+    write_seed(project, "c", "2023-06-01", "Exercices", SEEDS["c"][2])
+    new_process(monkeypatch)
+    events.clear()
+    calls.clear()
+    build(project)
+    assert "preload" not in events and calls["extracted"] == []
+
+
+def test_a_few_new_refs_are_appended_to_the_store_and_a_torn_row_is_a_miss(project, calls, monkeypatch):
+    for n in range(5):  # a site big enough for one edit to be "a few" (a bulk change rewrites the store)
+        write_seed(project, f"d{n}", f"2023-0{n + 1}-10", f"Note {n}", f"Le Japon, le {n + 1} mai 2023.")
+    build(project)
+    store = project / ".cache" / "explainer" / "pages" / f"{site_mod.REFS_STORE}.txt"
+    rows = lambda: [line for line in store.read_text("utf-8").split("\n") if "\t" in line]  # noqa: E731
+    assert len(rows()) == 8
+    write_seed(project, "a", "2023-11-12", "Sommet à Séoul", SEEDS["a"][2] + " Tokyo aussi.")
+    new_process(monkeypatch)
+    pages = build(project).pages
+    assert len(rows()) == 9  # the edited seed's ref, appended; the stale row stays, harmless
+    new_process(monkeypatch)
+    calls.clear()
+    assert dict(build(project).pages) == dict(pages) and calls["extracted"] == []
+    # A build killed while appending leaves a torn last row: a miss, stored again.
+    key = rows()[-1].split("\t")[0]
+    with open(store, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{key}\t[[\"torn")
+    new_process(monkeypatch)
+    assert dict(build(project).pages) == dict(pages)
+    assert rows()[-1].split("\t")[0] == key and rows()[-1].endswith("]]")
+    assert dict(build(project).pages) == from_scratch(project, monkeypatch)
+
+
+def test_parsed_seeds_of_an_edit_are_appended_to_their_store(project, calls, monkeypatch):
+    build(project)
+    store = project / ".cache" / "explainer" / "seeds.pickle"
+    size = store.stat().st_size
+    write_seed(project, "b", "2024-01-05", "Visite au Japon", SEEDS["b"][2] + " Et Séoul.")
+    new_process(monkeypatch)
+    build(project)
+    assert store.stat().st_size > size and len(list(site_mod._read_pickles(store))) == 2
+    new_process(monkeypatch)
+    parsed = []
+    read_seed = site_mod.read_seed
+    monkeypatch.setattr(site_mod, "read_seed", lambda path, **kw: parsed.append(path.name) or read_seed(path, **kw))
+    build(project)
+    assert parsed == []  # the edited seed comes back from the appended record

@@ -1,0 +1,71 @@
+"""``nlp.preload``: the model loads in a background thread, and ``load`` waits for it (one load)."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+
+import pytest
+
+from explainer import nlp
+
+
+@pytest.fixture
+def fake_load(monkeypatch):
+    loads = []
+
+    @functools.lru_cache(maxsize=4)
+    def _load(name):
+        loads.append((name, threading.current_thread().name))
+        time.sleep(0.2)
+        return f"pipeline {name}"
+
+    monkeypatch.setattr(nlp, "_load", _load)
+    monkeypatch.setattr(nlp, "_PRELOADS", {})
+    monkeypatch.setattr(nlp, "_LOADED", set())
+    return loads
+
+
+def test_preload_loads_in_the_background_and_load_waits_for_it(fake_load):
+    start = time.perf_counter()
+    nlp.preload("m")
+    assert time.perf_counter() - start < 0.1  # returns at once
+    assert nlp.load("m") == "pipeline m"
+    assert fake_load == [("m", "load m")]  # one load, in the background thread
+    assert nlp.preload_seconds("m") >= 0.2
+    nlp.preload("m")  # started once only
+    assert len(fake_load) == 1
+
+
+def test_a_failed_preload_is_raised_by_load(monkeypatch):
+    monkeypatch.setattr(nlp, "_PRELOADS", {})
+    monkeypatch.setattr(nlp, "_LOADED", set())
+
+    def _load(name):
+        raise nlp.ModelNotInstalled(f"spaCy model {name!r} is not installed")
+
+    monkeypatch.setattr(nlp, "_load", _load)
+    nlp.preload("missing")
+    assert nlp.preload_seconds("missing") is None
+    with pytest.raises(nlp.ModelNotInstalled, match="missing"):
+        nlp.load("missing")
+
+
+def test_no_preload_no_timing(fake_load):
+    assert nlp.preload_seconds("never") is None
+
+
+@pytest.mark.model
+def test_the_lemmatizer_runs_on_demand_with_the_same_lemmas():
+    """Disabled in the pipeline, it gives the few lemmas our rules read, as the full pipeline would."""
+    pipeline = nlp.load()
+    assert "lemmatizer" not in pipeline.pipe_names and nlp.DEFAULT_MODEL in nlp._LOADED
+    text = "Le ministre a démissionné lundi ; il entend revenir et démissionnerait de nouveau en décembre."
+    lazy = [nlp.lemma(t) for t in pipeline(text)]
+    pipeline.enable_pipe("lemmatizer")
+    try:
+        full = [t.lemma_ for t in pipeline(text)]
+    finally:
+        pipeline.disable_pipe("lemmatizer")
+    assert lazy == full and "démissionner" in lazy and "entendre" in lazy
