@@ -288,6 +288,11 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     """
     entry = knowledge.lookup(text)
     if entry is not None:
+        if entry.type != "state" and knowledge.is_capital(text) \
+                and (is_locative(span) or _listed_with_cities(span, knowledge)):
+            # A capital known as the metonym of a body ("Bruxelles" acting is the
+            # Commission) is still the city where something happens: "à Bruxelles".
+            return Typed("place", None, 0.85)
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:

@@ -719,3 +719,40 @@ def test_a_text_named_after_its_authors_is_a_work(nlp, world):
     doc.ents = [Span(doc, start, end, label="MISC")]
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["chartes Vardel-Mornet"].type == "work"
+
+
+# -- batch K (authored recent-style dispatches): roles --------------------------
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    # "ex-" before the title noun; a second title after "puis"/"et" is not part of the first
+    ("Paul Morand, ex-secrétaire général de la présidence puis ministre de l'Intérieur, a été condamné.",
+     "Paul Morand", "ex-secrétaire général de la présidence"),
+    # a kinship noun in apposition
+    ("Karim Salhi, beau-frère du dirigeant et ancien chef de ses services de renseignement, a été condamné.",
+     "Karim Salhi", "beau-frère du dirigeant"),
+    # occupations of political and news stories
+    ("Éric Baudin, trésorier de la campagne de 2012, a été relaxé.", "Éric Baudin",
+     "trésorier de la campagne de 2012"),
+    ("L'intermédiaire franco-suisse Pierre Lambert est mort mardi à Genève.", "Pierre Lambert",
+     "intermédiaire franco-suisse"),
+    ("La photojournaliste canadienne Julie Morin a été tuée jeudi.", "Julie Morin", "photojournaliste canadienne"),
+    # "chargé de …" is the title's domain, even after the body's name
+    ("Le vice-président de la Commission chargé du Commerce, Jan Kovacs, a parlé hier.", "Jan Kovacs",
+     "vice-président de la Commission chargé du Commerce"),
+    # a plural title after "des" is the complement of the title the person holds
+    ("La cheffe de file des députés écologistes, Anne Morel, a voté contre le texte.", "Anne Morel",
+     "cheffe de file des députés écologistes"),
+    ("Le patron des sénateurs Les Républicains (LR), Paul Dumas, a dénoncé un vote.", "Paul Dumas",
+     "patron des sénateurs Les Républicains"),
+])
+def test_batch_k_role_constructions(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_brussels_acting_is_the_commission_and_the_city_where_it_happens(nlp, world):
+    found = actors_of(nlp, world, "Selon Bruxelles, la taxe est juste, mais les ministres réunis à Bruxelles hésitent.")
+    assert found["Commission européenne"].type == "organization"
+    assert found["Bruxelles"].type == "place"
+    assert "Belgique" not in found
