@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import actor_types
 from .knowledge import Entry, Knowledge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -186,7 +187,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
-        person = tok.ent_type_ == "PER" and not tok.is_lower  # "président de la" tagged PER is no person
+        # "président de la" tagged PER is no person, nor "le groupe paramilitaire Wagner"
+        person = tok.ent_type_ == "PER" and not tok.is_lower \
+            and not actor_types.named_by_body_noun(doc, _entity_start(doc, j))
         if person and not _blocks(tok):
             # A person inside the role's complement: "l'ancien directeur de
             # cabinet de Jacques Delors, Pascal Lamy".
