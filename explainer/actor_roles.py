@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import actor_types
 from .knowledge import Entry, Knowledge
 from .nlp import lemma
 
@@ -46,6 +47,15 @@ instituteur institutrice enseignant enseignante mécanicien mécanicienne
 académicien académicienne
 propriétaire gérant gérante exploitant exploitante
 copilote co-pilote employé employée
+trésorier trésorière intermédiaire photojournaliste photographe reporter
+""".split())
+# Kinship nouns in apposition or before a name are the role the text gives
+# ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
+# TITLE_NOUNS, whose definite forms alone ("le fils a dit") would make
+# subject_titles give the role to the person named before.
+KIN_NOUNS = frozenset("""
+beau-frère belle-sœur belle-soeur beau-père belle-mère beau-fils belle-fille gendre bru demi-frère demi-sœur
+demi-soeur fils fille frère sœur soeur neveu nièce cousin cousine oncle tante veuve veuf
 """.split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
@@ -61,6 +71,12 @@ PLURAL_HONORIFICS = frozenset({"mm.", "mmes", "mes"})
 COPULA = frozenset({"est", "était", "fut", "sera", "serait", "devenu", "devenue", "redevenu"})
 # "X, responsable de …, et son épouse": a possessive after "et" starts another person.
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+# "chargé de …" names a title's domain wherever it stands: "ministre délégué chargé de
+# l'Industrie", "commissaire européen chargé du Climat".
+CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
+# Words that coordinate a second title in an apposition: "X, beau-frère du dirigeant
+# et ancien chef de ses services", "ex-secrétaire général puis ministre".
+NEXT_TITLE = frozenset({"et", "puis", "ou"})
 # A name right after "de" is the complement of the title, not its holder:
 # "le directeur de cabinet de Jacques Delors" (Delors is no director).
 COMPLEMENT = frozenset({"de", "d'", "d’", "du", "des"})
@@ -87,7 +103,10 @@ class RoleFound:
 
 
 def _is_title(tok: "Token") -> bool:
-    return tok.lower_ in TITLE_NOUNS or lemma(tok).lower() in TITLE_NOUNS
+    low = tok.lower_
+    if low.startswith("ex-"):
+        low = low[3:]  # "ex-secrétaire général de l'Élysée": the title after "ex-"
+    return low in TITLE_NOUNS or low in KIN_NOUNS or lemma(tok).lower() in TITLE_NOUNS
 
 
 def is_prefix(tok: "Token") -> bool:
@@ -101,6 +120,8 @@ def _blocks(tok: "Token") -> bool:
     if tok.pos_ in ("VERB", "AUX") and not _is_title(tok):
         # A participle qualifying the title belongs to it: "commissaire sortant".
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if tok.lower_ in CHARGED and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in COMPLEMENT:
+            return False  # "vice-président de la Commission chargé du Commerce": the title's domain
         return not (prev is not None and _is_title(prev) and "Part" in tok.morph.get("VerbForm"))
     if tok.pos_ == "VERB" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in SUBJECT_PRONOUNS:
         return True  # "la cour qui juge …": a verb spelt like a title noun
@@ -167,7 +188,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
-        person = tok.ent_type_ == "PER" and not tok.is_lower  # "président de la" tagged PER is no person
+        # "président de la" tagged PER is no person, nor "le groupe paramilitaire Wagner"
+        person = tok.ent_type_ == "PER" and not tok.is_lower \
+            and not actor_types.named_by_body_noun(doc, _entity_start(doc, j))
         if person and not _blocks(tok):
             # A person inside the role's complement: "l'ancien directeur de
             # cabinet de Jacques Delors, Pascal Lamy".
@@ -193,6 +216,12 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     # X is the president.
     for k in range(len(window) - 1, -1, -1):
         if _is_title(window[k]):
+            if k >= 2 and window[k - 1].lower_ in ("des", "de", "d'", "d’") and "Plur" in window[k].morph.get("Number"):
+                # "la cheffe de file des députés RN, X": a plural title after "des" is the
+                # complement of an earlier one, which X holds.
+                earlier = next((e for e in range(k - 2, -1, -1) if _is_title(window[e])), None)
+                if earlier is not None:
+                    k = earlier
             if window[k].lower_ == "chef" and k >= 2 and window[k - 1].lower_ == "en" \
                     and window[k - 2].pos_ in ("NOUN", "ADJ"):
                 k -= 2  # "le rédacteur en chef", "le négociateur en chef palestinien"
@@ -360,6 +389,8 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             break  # the next person: "X, ancienne ministre …, et Pedro Solbes"
         if tok.pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].lower_ in POSSESSIVES:
             break  # "X, responsable de …, et son épouse": another person
+        if tokens and tok.lower_ in NEXT_TITLE and _title_follows(doc, j + 1):
+            break  # "X, beau-frère du dirigeant et ancien chef de …": the first title is the role
         tokens.append(tok)
         j += 1
     tokens = _trim(tokens)
@@ -371,6 +402,13 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             and doc[title.i - 2].lower_ in ("un", "une", "l'un", "l’un"):
         role = singular(role[role.index(title.text):])  # "un des conseillers du ministre" → "conseiller du ministre"
     return RoleFound(role, title.i, _demonym_state(tokens, knowledge))
+
+
+def _title_follows(doc: "Doc", i: int) -> bool:
+    """A title (after determiners and prefixes) starts at token ``i``."""
+    while i < len(doc) and (doc[i].lower_ in DETERMINERS or is_prefix(doc[i])):
+        i += 1
+    return i < len(doc) and _is_title(doc[i])
 
 
 _ANAPHORIC = re.compile(

@@ -37,7 +37,7 @@ allée chemin parc stade square
 EVENT_HEADS = frozenset("""
 sommet guerre guerres élection élections affaire révolution crise conférence jeux coupe championnat
 festival tournoi bataille conflit massacre attentat attentats accord accords printemps forum mondial
-olympiades exposition salon grand-prix intifada
+olympiades exposition salon grand-prix intifada supercoupe rallye marathon biennale
 """.split())
 # First words that make a name an organisation ("Parquet de Francfort",
 # "1er régiment de Tirailleurs", "Assemblée nationale").
@@ -46,6 +46,17 @@ parquet tribunal cour conseil parti ministère commission comité agence banque 
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
 front ligue organisation force organisme instance institution
+""".split())
+# The same, folded ("assemblee"): for comparisons with folded names.
+ORG_HEADS_FOLDED = frozenset(fold(w) for w in ORG_HEADS)
+# Nouns (in the singular) that name a body by the proper name right after them,
+# adjectives allowed between: "le groupe paramilitaire Wagner", "le mouvement
+# Hamas", "l'agence Tass" (not the bodies named after a person or a place: "le
+# gouvernement Aznar", "la commission Juppé", "le tribunal de Paris").
+BODY_NAMING_NOUNS = frozenset("""
+groupe union fédération confédération association syndicat groupement collectif régiment bataillon brigade
+division armée société compagnie fondation institut mouvement front ligue organisation force organisme agence
+banque parti coalition milice
 """.split())
 # Nouns that gloss a name as a body in apposition: "X, l'organisme chargé de …".
 GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
@@ -83,7 +94,16 @@ satellite sous-marin navire porte-avions système album disque
 # son dernier album", "« Les Ombres », un roman".
 WORK_APPOSITION = frozenset("""
 album disque single chanson titre roman livre essai film documentaire pièce spectacle tableau opéra
+thriller comédie drame polar western long-métrage court-métrage biopic série feuilleton fresque chronique
+mélodrame
 """.split())
+# Words just before a name that make it a news site or a platform: "le site
+# d'information Mediapart", "le réseau social X", "la messagerie Signal".
+NEWS_SITE_BEFORE = ("site d'information", "site d'informations", "site d'investigation", "site internet",
+                    "site web", "journal en ligne", "média en ligne")
+PLATFORM_BEFORE = ("réseau social", "messagerie", "plateforme")
+# A climate conference by its number: "la COP28", "COP 21".
+NUMBERED_CONFERENCE = re.compile(r"^COP\s?\d{1,2}$")
 # "la société lorraine de surveillance X": a name closing a noun phrase headed
 # by one of these is a company.
 FIRM_NOUNS = frozenset("société sociétés entreprise entreprises firme firmes".split())
@@ -249,7 +269,7 @@ def _titled_name(span: "Span", text: str, knowledge: Knowledge) -> bool:
     apposition: a person whatever the NER label."""
     if not _NAME_SHAPE.match(text):
         return False
-    from . import actor_roles  # noqa: PLC0415 (actor_roles imports nothing of this module)
+    from . import actor_roles  # noqa: PLC0415 (actor_roles imports this module: imported here, no cycle)
     found = actor_roles.find_role(span, knowledge)
     return found is not None and not (span.start <= found.title_token < span.end)
 
@@ -281,6 +301,22 @@ def _in_firm_name(span: "Span") -> bool:
     return False
 
 
+def named_by_body_noun(doc, start: int) -> bool:
+    """The name at token ``start`` follows a noun that names a body by it, up to two
+    adjectives between: "le groupe paramilitaire Wagner", "la milice russe Wagner"."""
+    i = start - 1
+    for _ in range(2):
+        if i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i -= 1
+    return i >= 0 and doc[i].is_lower and _singular(doc[i].lower_) in BODY_NAMING_NOUNS
+
+
+def _words_before(span: "Span", n: int = 3) -> str:
+    """The ``n`` words before the span, lower case, apostrophes straight ("site d'information")."""
+    doc = span.doc
+    return doc[max(0, span.start - n): span.start].text.lower().replace("’", "'").replace("' ", "'")
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
 
@@ -289,12 +325,19 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     """
     entry = knowledge.lookup(text)
     if entry is not None:
+        if entry.type != "state" and knowledge.is_capital(text) \
+                and (is_locative(span) or _listed_with_cities(span, knowledge)):
+            # A capital known as the metonym of a body ("Bruxelles" acting is the
+            # Commission) is still the city where something happens: "à Bruxelles".
+            return Typed("place", None, 0.85)
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:
         if is_locative(span) or _listed_with_cities(span, knowledge):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
+    if NUMBERED_CONFERENCE.match(text):
+        return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
     first = head_word(text)
     if first not in EVENT_HEADS and first not in PLACE_HEADS and first not in ORG_HEADS:
         first = _singular(first)  # "Brigades des martyrs", "Forces armées"
@@ -315,6 +358,14 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     prev2 = doc[span.start - 2] if span.start > 1 else None
+    if prev is not None and (label != "PER" or " " not in text) and named_by_body_noun(doc, span.start):
+        return Typed("organization", None, 0.85)  # "le groupe paramilitaire Wagner" (tagged PER)
+    if prev is not None and (label != "PER" or " " not in text):
+        before = _words_before(span)
+        if before.endswith(NEWS_SITE_BEFORE):
+            return Typed("work", None, 0.85)  # "le site d'information Mediapart": a medium, like a newspaper
+        if before.endswith(PLATFORM_BEFORE) or (text == "X" and prev.lower_ == "sur"):
+            return Typed("organization", None, 0.85)  # "le réseau social Bluesky", "a réagi sur X"
     if prev is not None and prev.pos_ == "ADJ" and prev2 is not None and prev2.lower_ in WORK_HEADS:
         prev, prev2 = prev2, None  # "le quotidien local Deseret News"
     if prev is not None and label != "PER":
@@ -346,7 +397,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
         if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY):
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
-    if _work_apposition(span):
+    if _work_apposition(span) and (label != "PER" or (prev is not None and prev.text in ("«", "“", '"'))):
+        # (a person's name before the apposition is the author, not the work: "… du
+        # Norvégien Joachim Trier, chronique familiale …")
         return Typed("work", None, 0.85)
     if _work_by_copula(span, knowledge):
         return Typed("work", None, 0.8)

@@ -46,20 +46,39 @@ Défense Intérieur Justice Affaires étrangères Économie Finances Santé Trav
 Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget Logement Sports
 État Etat Président Premier Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
 """.split())
+# Ministerial domains that the NER glues to a name ("Écologie Mukhtar X") or
+# tags alone ("Climat"): clipped from names and never an actor by themselves,
+# but they may begin a name ("Sécurité sociale"), unlike the words above.
+_DOMAIN_WORDS = frozenset(fold(w) for w in """
+Écologie Climat Transition Sécurité Solidarités Numérique Recherche Jeunesse Emploi Tourisme Outre-mer
+Mer Famille Cohésion Territoires Enseignement Communication Citoyenneté Immigration Égalité Consommation
+Francophonie Retraites Diplomatie
+""".split())
+# A title whose complement is its domain, right before a capitalised word: "ministre
+# de la Sécurité nationale", "commissaire européen chargé du Climat", "ministère de la
+# Transition écologique" (not "président de la Commission": that names a body).
+_DOMAIN_BEFORE = re.compile(r"(?:\b(?:ministres?|ministère|commissaires?|secrétaire\s+d['’][ÉE]tat|chargée?s?)"
+                            r"(?:\s+[a-zéèêëïîôûç-]+){0,2}?\s+(?:de\s+la|de\s+l['’]|du|des|à\s+la|à\s+l['’]|au|aux)"
+                            r"|\bchargée?s?\s+d['’])\s*$")
 _SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
+_WORDED_INITIALS = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,7}$")  # "Aosis", "Unrwa", "Otan"
 _MIXED_ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]{1,7}$")  # "PvdA", "CiU"
 # A signature closing a regional article: "Philippe JARRASSÉ", "Anne MARTIN-DURAND".
 _SIGNATURE = re.compile(r"^(?:[A-ZÀ-Ý][\w’'.-]*\s+){1,3}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+(?:\s+[A-ZÀ-Ý’'-]{2,})*$")
 _MINISTRY = re.compile(
     r"\b(?P<head>[Mm]inistère|[Dd]épartement)(?:\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?))?"
     r"\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
-    r"(?P<dom>[A-ZÉÈÊÎÔ][\w’'-]*(?:\s+(?:étrangères|extérieures|intérieure|publique|nationale|sociales|européennes))?)")
+    r"(?P<dom>[A-ZÉÈÊÎÔ][\w’'-]*(?:\s+(?:étrangères|extérieures|intérieure|publique|nationale|sociales|européennes))?)"
+    # whose body or state, when known, is part of its name: "ministère de la Santé du Hamas"
+    r"(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<of>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?))?")
 MAX_GAZETTEER_TOKENS = 8
 # "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
+# Meetings named after the city that hosts them, even a capital: "la conférence de Paris".
+_VENUE_EVENTS = frozenset("sommet conférence forum".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
@@ -74,13 +93,13 @@ _MONTHS = frozenset("janvier février mars avril mai juin juillet août septembr
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 _LOWER_BODY = re.compile(
     r"(?<![\w-])(?P<head>tribunal|cour|comité|commission|conseil|parlement|chambre|convention|ambassade|consulat"
-    r"|observatoire|inspection|gendarmerie|commissariat|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
+    r"|observatoire|inspection|gendarmerie|commissariat|préfecture|Tribunal|Cour|Conseil|Commission|Comité|Chambre)"
     r"(?P<adj>(?:\s+" + _ADJ + r"){0,2})"
     r"(?:\s+(?:(?P<cprep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<cap>[A-ZÉÈÊÀÂÎÔ])"
     r"|(?P<lprep>des\s+|d['’]|de\s+|du\s+|de\s+la\s+|de\s+l['’])"
     r"(?P<low>[a-zéèêàâîôûç]{4,}(?:\s+" + _ADJ + r")?)(?![\w’'-])))?")
 _LOWER_EVENT = re.compile(
-    r"(?<![\w’'-])(?P<head>élections?|attentats?|sommet|guerre|présidentielles?|législatives|municipales"
+    r"(?<![\w-])(?P<head>élections?|attentats?|attaques?|sommet|guerre|présidentielles?|législatives|municipales"
     r"|régionales|cantonales|sénatoriales|européennes)"
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
@@ -94,7 +113,8 @@ _LOWER_PARTY = re.compile(
     r"néo-nazi|néonazi|baasiste|gaulliste|chrétien-social|social-chrétien|vert)"
     r"(?:\s+(?:[a-zé]+phones?(?![\w’'-])|" + _ADJ + r"))?")
 # A numbered text: "la résolution 1441", "la directive 2003/87".
-_NUMBERED_TEXT = re.compile(r"(?<![\w-])(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d(?![\w])")
+_NUMBERED_TEXT = re.compile(r"(?<![\w-])(?:(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d"
+                            r"|article\s+\d+(?:[.-]\d+)*)(?![\w])")  # "l'article 49.3", "l'article 5"
 # "l'État français": the state itself (not "secrétaire d'État américain").
 _STATE_DEMONYM = re.compile(r"(?<![\w-])(?<![dD]['’])[ÉE]tat\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?)")
 # Particles inside a name that the NER may end a person on: "Oussama ben" + "Laden".
@@ -116,7 +136,7 @@ _REPUBLIC_OF = re.compile(r"République\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])"
 _NAME_TOKEN = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?"
 _UNTAGGED_NAME = re.compile(r"(?<=[a-zà-ÿ,] )(?P<name>" + _NAME_TOKEN + r"(?: " + _NAME_TOKEN + r"){1,2})(?![\w’'-])")
 # An affair or a trial named after someone: "l'affaire Dreyfus", "le procès Papon".
-_NAMED_AFFAIR = re.compile(r"(?<![\w’'-])(?P<head>[Pp]rocès|[Aa]ffaire|[Ss]candale)\s+"
+_NAMED_AFFAIR = re.compile(r"(?<![\w-])(?P<head>[Pp]rocès|[Aa]ffaire|[Ss]candale)\s+"
                            r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ’'-]+)?)(?![\w’'-])")
 # A programme or an operation named by a quotation: "le programme humanitaire
 # « pétrole contre nourriture »", "l'opération « Tempête du désert »".
@@ -124,10 +144,28 @@ _QUOTED_NAME = re.compile(r"(?<![\w-])(?P<head>programme|plan|projet|opération|
                           r"|tragédie|spectacle|livre|roman|album|chanson|documentaire|opéra|feuilleton|série)"
                           r"(?:\s+" + _ADJ + r"){0,2}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)?,?"
                           r"\s+[«“\"]\s*(?P<name>[^»”\"\n.;:!?]{3,60}?)\s*[»”\"]")
-# "« Corps flottants » de Robert Cahen": a quoted title followed by its author.
-_QUOTED_BY = re.compile(r"[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\"\n.;:!?]{2,60}?)\s*[»”]\s+(?:de|d['’])\s*(?=[A-ZÀ-Ý])")
+# "« Corps flottants » de Robert Cahen": a quoted title followed by its author, who
+# may be introduced by a nationality noun ("« Sirat » de l'Espagnol Oliver Laxe").
+_QUOTED_BY = re.compile(r"[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\"\n.;:!?]{2,60}?)\s*[»”]\s+(?:de|d['’]|du)\s*"
+                        r"(?:(?:l['’]|la\s+|le\s+)?(?P<dem>[A-ZÀ-Ý][a-zà-ÿ-]+)\s+)?(?=[A-ZÀ-Ý])")
+# "« Un simple accident », un thriller politique": a quoted title glossed by a work noun.
+_QUOTED_GLOSSED = re.compile(r"[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\"\n.;:!?]{1,60}?)\s*[»”]\s*,\s+"
+                             r"(?:un|une|le|la|l['’]|son|sa|leur)\s*(?:(?P<first>[a-zéèêàâîôûç-]+)\s+)?"
+                             r"(?P<noun>[a-zéèêàâîôûç-]+)")
+# "l'affaire des écoutes, dite « Bismuth »": the name an affair is known by.
+_SO_CALLED = re.compile(r"(?<![\w-])(?:[Aa]ffaire|[Pp]rocès|[Ss]candale|[Oo]pération)\b[^.;:«»\n]{0,60}?,?\s+"
+                        r"(?:dite?s?|surnommée?s?|baptisée?s?)\s+[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\n]{1,40}?)\s*[»”]")
+# A lower-case body and its initials in brackets: "les pays les moins avancés (PMA)".
+_INITIALS_IN_BRACKETS = re.compile(r"\((?P<acr>[A-ZÀ-Ý]{2,8})\)")
+_LOWER_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[a-zéèêëàâîïôûç’'-]+\s+){1,8}$")
+# Collective heads of such a body (not "produit intérieur brut (PIB)", a quantity).
+_INITIALLED_HEADS = actor_types.ORG_HEADS_FOLDED | frozenset({"pays", "etats", "nations", "alliance"})
 # An entity span running on past a comma into lower-case words: "Utah Jazz, dauphins".
 _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
+# ... past an opening quotation mark ("Grand Prix à « Valeur sentimentale"), small words
+# before it dropped, or into a title's domain ("Commission chargé du Commerce").
+_RUN_ON_TAIL = re.compile(r"(?:\s+(?:à|au|aux|de|du|des|pour|et|par|sur|avec))*\s+[«“]"
+                          r"|\s+chargée?s?\s+(?:de|du|des|d['’])(?![\w’'-])")
 # A lone Roman numeral ("la phase V") is a number, not a name.
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")  # "CICV" is no numeral
 # A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
@@ -156,6 +194,8 @@ _LOWER_RUN_TO_INITIALS = re.compile(r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d[
                                     r"(?=\s*\(([A-ZÀ-Ý][A-ZÀ-Ý.]{1,9})\))")
 # Two single names in one entity span: "Hiroshima et Nagasaki".
 _TWO_NAMES = re.compile(r"^(?P<a>[A-ZÀ-Ý][\w’'-]+) et (?P<b>[A-ZÀ-Ý][\w’'-]+)$")
+# A first name and a surname (an author the NER missed, after a nationality noun).
+_TWO_CAPITALISED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+\s+[A-ZÀ-Ý][a-zà-ÿ’'-]+")
 # The end of a run-in headline: "Remaniement d'adjoints à Paris.- Jean Tiberi, …".
 _HEADLINE_END = re.compile(r"(?<=\w)\.\s?-\s+")
 # Roads by their number after an article or their kind: "l'A 10", "la RN 4",
@@ -232,7 +272,11 @@ def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
 def _clip_titles(text: str, start: int) -> tuple[str, int]:
     """Drop leading role words: "Défense Shin Won-sik" → "Shin Won-sik"."""
     words = text.split(" ")
-    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()) \
+    if len(words) > 1 and fold(words[-1]) in _COMPASS and words[-1][:1].isupper() \
+            and all(w.islower() for w in words[:-1]):
+        return text, start  # "district militaire Sud": a body or an area named by its compass point
+    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or fold(words[0]) in _DOMAIN_WORDS
+                              or words[0].islower()) \
             and not (words[0] in _SITE_HEADS and words[1][:1].isupper()):
         start += len(words[0]) + 1
         words = words[1:]
@@ -422,6 +466,13 @@ class _Extractor:
             tail = _COMMA_TAIL.search(self.text, start, end)
             if tail is not None:
                 end = tail.start()  # "Utah Jazz, dauphins des …" → "Utah Jazz"
+            # "Grand Prix à « Valeur sentimentale": a name stops before a quotation (but one
+            # word before it is the quotation's head: "l'Association « Aux actes citoyens »");
+            # "Commission chargé du Commerce": before a title's domain.
+            tail = _RUN_ON_TAIL.search(self.text, start, end)
+            if tail is not None and tail.start() > start and (
+                    " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
+                end = tail.start()
         text, start = _clean(self.text[start:end], start, self.knowledge)
         if label != "PER" and forced is None and " à " in text:
             tail = _LOWER_TAIL.search(text)
@@ -435,6 +486,11 @@ class _Extractor:
                 clipped, new_start, label = clipped[rep.end():], new_start + rep.end(), "LOC"
             if clipped != text and label != "PER" and _looks_like_name(clipped):
                 label = "PER"  # "Affaires étrangères Dominique de Villepin" tagged ORG
+            if clipped != text and clipped[:1] in "«\"“([":
+                # "Premier ministre d'être resté « sourd": no quotation mark left opening the rest
+                rest = clipped.lstrip(" «\"“([")
+                new_start += len(clipped) - len(rest)
+                clipped = rest
             text, start = clipped, new_start
         end = start + len(text)
         if not text or not any(c.isalpha() for c in text):
@@ -455,9 +511,15 @@ class _Extractor:
         known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
         if not known and forced is None:
             sited = text.split(" ")[0] in _SITE_HEADS and " " in text  # "fort Dorsner"
-            if (text[0].islower() and not headed and not sited) or self.knowledge.is_not_actor(text) \
-                    or self.knowledge.is_demonym(text):
+            compass = " " in text and fold(text.split(" ")[-1]) in _COMPASS  # "district militaire Sud"
+            if (text[0].islower() and not headed and not sited and not compass) \
+                    or self.knowledge.is_not_actor(text) or self.knowledge.is_demonym(text):
                 return
+            if fold(text) in _DOMAIN_WORDS or (
+                    (label != "PER" or " " not in text) and len(text.split()) <= 3
+                    and fold(text.split()[0]) not in actor_types.ORG_HEADS_FOLDED
+                    and _DOMAIN_BEFORE.search(self.text, max(0, start - 60), start)):
+                return  # "ministre de la Sécurité nationale", "chargé du Climat": a title's domain
             if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text):
                 return
             if self._is_not_a_name(start, text):
@@ -498,7 +560,8 @@ class _Extractor:
         Not for known names or capitals ("la guerre d'Irak" keeps the state),
         nor for a name the article also uses alone ("le conflit du Kosovo" …
         "le Kosovo"): that name is an actor of its own."""
-        if self.knowledge.lookup(text) or self.knowledge.is_capital(text):
+        capital = self.knowledge.is_capital(text) and self.knowledge.lookup(text) is None
+        if self.knowledge.lookup(text) or (self.knowledge.is_capital(text) and not capital):
             return start
         if self.text.count(text) > 1:
             return start
@@ -506,6 +569,8 @@ class _Extractor:
         if m is None or m.end() != start:
             return start
         head = m.group("head").lower()
+        if capital and not (head in _TEXT_HEADS or head in _VENUE_EVENTS):
+            return start  # a capital keeps its name unless it names a text or a meeting held there
         if head in _STREET_HEADS:
             return m.start("head")  # "avenue du général Leclerc": even a person's name
         if head in _SITE_HEADS and not m.group("prep") and label == "LOC" and m.end("head") + 1 == start:
@@ -523,10 +588,12 @@ class _Extractor:
         """"XIXe" (siècle), a unit after a number ("150.000 F", "200 MF"), the
         inhabitants of a place ("les Marseillais"), a political side ("la Gauche
         : « Sinon")."""
+        before = self.text[max(0, start - 16): start].split()
+        prev = before[-1].lower() if before else ""
+        if text == "X" and (prev == "sur" or " ".join(before[-2:]).lower() == "réseau social"):
+            return False  # "a réagi sur X": the social network, not a numeral
         if _ROMAN_ORDINAL.match(text) or _ROMAN.match(text):
             return True
-        before = self.text[max(0, start - 12): start].split()
-        prev = before[-1].lower() if before else ""
         if len(text) <= 3 and text.isupper() and prev[:1].isdigit():
             return True
         if " " not in text and prev in ("les", "des", "aux") and text.endswith(_INHABITANTS):
@@ -580,14 +647,23 @@ class _Extractor:
         self._states_by_demonym()
         self._lower_case_names()
         self._named_affairs()
+        self._initialled_bodies()
         self._places_matching(_ROAD, "road")
-        for start, end, label in _joined_entities(self.doc):
-            for a, b in self._lines(start, end):
-                if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
-                    for s, e in _known_subspans(self.doc, a, b, self.knowledge):
-                        self.add(s, e, label)
-                else:
-                    self.add(a, b, label)
+        pieces = [(a, b, label) for start, end, label in _joined_entities(self.doc) for a, b in self._lines(start, end)]
+        i = 0
+        while i < len(pieces):
+            a, b, label = pieces[i]
+            if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
+                # "AGENCE" + "FRANCE-PRESSE": the NER may cut a credit line's name in two;
+                # the known names are looked for across the pieces that touch.
+                while i + 1 < len(pieces) and pieces[i + 1][0] - b <= 1 and not self.text[b:pieces[i + 1][0]].strip():
+                    i += 1
+                    b = pieces[i][1]
+                for s, e in _known_subspans(self.doc, a, b, self.knowledge):
+                    self.add(s, e, label)
+            else:
+                self.add(a, b, label)
+            i += 1
         self._gazetteer()
         self._places_matching(_DATELINE, "place")
         self._untagged_names()
@@ -629,15 +705,20 @@ class _Extractor:
         k = self.knowledge
         for m in _UNTAGGED_NAME.finditer(self.text):
             start, end = m.span("name")
+            words = m.group("name").split()
+            # "du Norvégien Joachim Trier": a nationality noun heads the name of a person,
+            # whatever the tagger makes of the surname ("Trier" as the verb).
+            after_demonym = len(words) == 3 and k.is_demonym(words[0])
+            if after_demonym:
+                start, words = start + len(words[0]) + 1, words[1:]
             if self.taken.overlaps(start, end):
                 continue
-            words = m.group("name").split()
             if any(k.lookup(w) or k.is_capital(w) or k.is_demonym(w) or k.is_not_actor(w)
                    or fold(w) in _TITLE_WORDS or w.lower() in actor_roles.TITLE_NOUNS
-                   or w.lower() in _MONTHS for w in words) or k.lookup(m.group("name")):
+                   or w.lower() in _MONTHS for w in words) or k.lookup(self.text[start:end]):
                 continue
             span = self.doc.char_span(start, end)
-            if span is None or any(t.ent_type_ for t in span) or span[-1].pos_ != "PROPN":
+            if span is None or any(t.ent_type_ for t in span) or (span[-1].pos_ != "PROPN" and not after_demonym):
                 continue
             self.add(start, end, "PER")
 
@@ -679,7 +760,8 @@ class _Extractor:
                                       "chambre", "convention", "inspection", "élection", "présidentielle",
                                       "législatives", "municipales", "régionales", "cantonales", "sénatoriales",
                                       "européennes", "attentat", "sommet", "guerre", "ambassade",
-                                      "consulat", "observatoire", "gendarmerie", "commissariat", "résolution", "directive", "décret", "loi ")):
+                                      "consulat", "observatoire", "gendarmerie", "commissariat", "résolution",
+                                      "directive", "décret", "loi ", "article", "attaque", "préfecture")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
         ent_label = {e.start_char: e.label_ for e in self.doc.ents}
@@ -741,6 +823,8 @@ class _Extractor:
                 continue  # "les élections du 13 juin": a date, not the name of an election
             if m.group("head") in _LOWER_EVENT_ADJ and (not date.isdigit() or m.group("adj")):
                 continue  # "la présidentielle de 2002" is named by its year, not "les régionales du 13 juin"
+            if m.group("head").startswith(("attentat", "attaque")) and date.isdigit():
+                continue  # "l'attaque du 7 octobre" is named by its day, "l'attentat de 1989" only dated
             end = m.end("date")
             self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
 
@@ -762,8 +846,17 @@ class _Extractor:
             self.candidates.append(Candidate(start, end, m.group("name"), kind, None, 0.75, "MISC", span))
         if "«" in self.text or "“" in self.text:
             persons = {e.start_char for e in self.doc.ents if e.label_ == "PER"}
+            for m in _SO_CALLED.finditer(self.text):
+                self._add_quoted(m, "event")  # "l'affaire des écoutes, dite « Bismuth »"
+            for m in _QUOTED_GLOSSED.finditer(self.text):
+                if m.group("noun") in actor_types.WORK_APPOSITION or m.group("first") in actor_types.WORK_APPOSITION:
+                    self._add_quoted(m, "work")  # "« Un simple accident », un thriller politique"
             for m in _QUOTED_BY.finditer(self.text):
-                if m.end() not in persons:
+                # "de l'Espagnol X": the author after a nationality noun, else right after "de"
+                # ("de Robert Cahen", whose first name the optional group took).
+                demonym = m.group("dem") is not None and k.is_demonym(m.group("dem"))
+                author = m.end() if demonym or not m.group("dem") else m.start("dem")
+                if author not in persons and not (demonym and _TWO_CAPITALISED.match(self.text, author)):
                     continue  # "« … » de Paris": not an author
                 start, end = m.span("name")
                 span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -772,12 +865,55 @@ class _Extractor:
                 self.taken.add(start, end)
                 self.candidates.append(Candidate(start, end, m.group("name"), "work", None, 0.75, "MISC", span))
 
+    def _add_quoted(self, m: re.Match, kind: str) -> None:
+        """The quoted name of ``m`` (group "name") as a ``kind`` candidate."""
+        start, end = m.span("name")
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or self.taken.overlaps(start, end):
+            return
+        self.taken.add(start, end)
+        self.candidates.append(Candidate(start, end, m.group("name"), kind, None, 0.75, "MISC", span))
+
+    def _initialled_bodies(self) -> None:
+        """"le groupe des pays les moins avancés (PMA)": a lower-case body that the NER
+        misses, named just before its initials; the shortest run of lower-case words
+        headed by a collective noun whose initials they are (see _merge_acronyms)."""
+        if "(" not in self.text:
+            return
+        for m in _INITIALS_IN_BRACKETS.finditer(self.text):
+            acr = m.group("acr")
+            if self.knowledge.lookup(acr) or self.text[m.start() - 1: m.start()] != " ":
+                continue
+            words = _LOWER_WORDS_BEFORE.search(self.text, max(0, m.start() - 120), m.start())
+            if words is None:
+                continue
+            tokens = words.group().split()
+            for n in range(2, len(tokens) + 1):
+                phrase = " ".join(tokens[-n:])
+                if fold(tokens[-n]) in _INITIALLED_HEADS and _initials(phrase) == acr:
+                    start = m.start() - 1 - len(phrase)
+                    if self.text[start: m.start() - 1] != phrase:
+                        break
+                    forced = actor_types.Typed("organization", None, 0.75)
+                    self.add(start, m.start() - 1, "ORG", forced=forced)
+                    self.add(m.start("acr"), m.end("acr"), "ORG", forced=forced)
+                    break
+
     def _add_inside(self, start: int, end: int, entry: Entry) -> None:
         """A known actor inside a span already taken (no overlap check)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             self.candidates.append(Candidate(start, end, self.text[start:end], entry.type, entry, 0.9,
                                              _LABEL_OF.get(entry.type, "LOC"), span))
+
+    def _known_body(self, start: int, end: int) -> tuple[int, int, Entry] | None:
+        """The known organisation or state named at ``start`` (its one- or two-word
+        form, the longer first): (start, end, entry)."""
+        for stop in (end, start + len(self.text[start:end].split()[0])):
+            entry = self.knowledge.lookup(self.text[start:stop])
+            if entry is not None and entry.type in ("organization", "state"):
+                return start, stop, entry
+        return None
 
     def _states_by_demonym(self) -> None:
         """"l'État français" is France."""
@@ -796,10 +932,15 @@ class _Extractor:
             if dem and state is None:
                 continue  # "ministère chargé de …": not this construction
             start, end = m.start("head"), m.end("dom")
+            body = self._known_body(m.start("of"), m.end("of")) if m.group("of") else None
+            if body is not None:
+                end, state = body[1], state or body[2]
             self.add(start, end, "ORG", affiliation=state,
                      forced=actor_types.Typed("organization", None, 0.9))
             if self.candidates and self.candidates[-1].start == start:
                 self.candidates[-1].text = self.text[start:end]
+                if body is not None:
+                    self._add_inside(body[0], body[1], body[2])  # the Hamas is an actor of its own
 
     def _gazetteer(self) -> None:
         """Known states, organisations and events the NER missed ("des États-Unis",
@@ -851,6 +992,17 @@ class _Extractor:
                 order.append(key)
             return clusters[key]
 
+        # "le groupe paramilitaire Wagner" … "le patron de Wagner": a name that a body noun
+        # gives as an organisation (the NER said PER) is one wherever the NER took it for a
+        # person, unless it is the surname of someone named in full.
+        bodies = {fold(c.text) for c in self.candidates if c.type == "organization" and c.entry is None
+                  and c.label == "PER"}
+        if bodies:
+            bodies -= {fold(c.text.split()[-1]) for c in self.candidates
+                       if c.type == "person" and c.entry is None and " " in c.text}
+            for c in self.candidates:
+                if c.type == "person" and c.entry is None and fold(c.text) in bodies:
+                    c.type = "organization"
         persons = [c for c in self.candidates if c.type == "person" and c.entry is None]
         full_names = [c for c in persons if len(c.text.split()) > 1]
         surnames = {fold(f.text.split()[-1]) for f in full_names}
@@ -923,7 +1075,13 @@ class _Extractor:
         by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
         for cl in list(clusters.values()):
             for m in cl.mentions:
-                if not _is_acronym(m.text) or cl.key not in clusters:
+                if cl.key not in clusters:
+                    continue
+                # Initials written as a word ("l'Alliance des petits États insulaires (Aosis)",
+                # "(Unrwa)"): one word in brackets, a body after a body.
+                worded = _WORDED_INITIALS.match(m.text) is not None and cl.entry is None \
+                    and not (cl.type_votes.get("person") or cl.type_votes.get("place"))
+                if not (_is_acronym(m.text) or worded):
                     continue
                 before = self.text[max(0, m.start - 3): m.start]
                 if not before.endswith(("(", " (")):
@@ -936,6 +1094,9 @@ class _Extractor:
                     continue  # two known actors: "Corée du Nord (KCNA)" is not one
                 if target.type_votes.get("person"):
                     continue  # "Jean Martin (PS)": the person's party, an actor of its own
+                if worded and not _is_acronym(m.text) and not (
+                        target.type_votes.get("organization") and " " in target.name and target.entry is None):
+                    continue
                 # The known side keeps its identity; the acronym becomes an alias.
                 keep, drop = (cl, target) if cl.entry and not target.entry else (target, cl)
                 keep.mentions.extend(drop.mentions)
@@ -960,7 +1121,7 @@ class _Extractor:
                 if len(longs) > 1 and kind == "event" and " " not in short.name:
                     # "les Jeux": the first-named event so headed, the article's own.
                     longs = [min(longs, key=lambda cl: min(m.start for m in cl.mentions))]
-                if len(longs) > 1 and " " not in short.name and fold(short.name) in actor_types.ORG_HEADS:
+                if len(longs) > 1 and " " not in short.name and fold(short.name) in actor_types.ORG_HEADS_FOLDED:
                     continue  # "le Conseil" after two councils: which one is not said
                 if len(longs) == 1 or (longs and kind == "organization"):
                     long = longs[0]
@@ -976,7 +1137,7 @@ class _Extractor:
                 and re.match(re.escape(fold(short)) + r" (?:de |du |d')", fold(long)):
             return True  # "CICV" after "CICV d'Hérimoncourt"
         if kind == "organization" and " " not in short and short[:1].isupper() \
-                and fold(short) in actor_types.ORG_HEADS and fold(long).startswith(fold(short) + " "):
+                and fold(short) in actor_types.ORG_HEADS_FOLDED and fold(long).startswith(fold(short) + " "):
             return True  # "la Cour" after "la Cour d'appel de Paris"
         if _ACRONYM.match(short) and long[:1].isupper():
             # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"

@@ -5,7 +5,7 @@
 * babel (CLDR): the short French name of each (``Locale('fr').territories``);
 * explainer/data/world_supplement.yaml: what neither package carries in
   French — capitals, demonyms, official names, UN membership, historical
-  states, organisations and a few named events.
+  states, organisations, a few named events and regions.
 
 The output is deterministic (sorted by French name) so that regenerating it
 without changing the inputs gives no diff.
@@ -91,11 +91,12 @@ def build() -> dict:
             entry["affiliation"] = slug(org["affiliation_org"])
         organizations.append(entry)
     actors = []
-    for event in supplement.get("events", []):
-        entry = {"id": slug(event["name"]), "name": event["name"], "type": "event"}
-        if event.get("aliases"):
-            entry["aliases"] = event["aliases"]
-        actors.append(entry)
+    for section, kind in (("events", "event"), ("places", "place")):
+        for item in supplement.get(section, []):
+            entry = {"id": slug(item["name"]), "name": item["name"], "type": kind}
+            if item.get("aliases"):
+                entry["aliases"] = item["aliases"]
+            actors.append(entry)
     return {"states": states, "organizations": organizations, "actors": actors,
             "not_actors": supplement["not_actors"]}
 
@@ -109,7 +110,7 @@ def main() -> int:
     (DATA / "world.yaml").write_text(header + body, "utf-8")
     states = out["states"]
     print(f"{len(states)} states ({sum(s['un_member'] for s in states)} UN members, "
-          f"{sum('capitals' in s for s in states)} with capitals), {len(out['organizations'])} organisations, {len(out['actors'])} events")
+          f"{sum('capitals' in s for s in states)} with capitals), {len(out['organizations'])} organisations, {len(out['actors'])} events and places")
     return 0
 
 

@@ -165,3 +165,21 @@ def test_knowledge_reaches_every_page(tmp_path):
     jsonld = sitewide.jsonld(result.articles[0])
     people = [node for node in jsonld.get("about", []) + jsonld.get("mentions", []) if node.get("name") == "Lloyd Austin"]
     assert people and people[0]["sameAs"] == "https://www.wikidata.org/wiki/Q2582640"
+
+
+@pytest.mark.parametrize("form, name, kind", [
+    # metonyms and names of recent news (batch K)
+    ("Bruxelles", "Commission européenne", "organization"), ("Tsahal", "Tsahal", "organization"),
+    ("République islamique", "Iran", "state"), ("LR", "Les Républicains", "organization"),
+    ("LFI", "La France insoumise", "organization"), ("Moody's", "Moody’s", "organization"),
+    ("PSG", "Paris Saint-Germain", "organization"), ("Moyen-Orient", "Moyen-Orient", "place"),
+])
+def test_recent_news_names_are_known(world, form, name, kind):
+    entry = world.lookup(form)
+    assert entry is not None and entry.name == name and entry.type == kind
+
+
+def test_brussels_stays_the_capital_of_belgium(world):
+    # "Bruxelles" acting is the Commission, but the city is still Belgium's capital.
+    assert world.state_of_capital("Bruxelles").name == "Belgique"
+    assert world.is_not_actor("États")
