@@ -265,6 +265,21 @@ def _title_after(span: "Span", knowledge: Knowledge) -> bool:
     return actor_roles.role_after(span, knowledge) is not None
 
 
+def _coordinated_relative(span: "Span") -> bool:
+    """"la fille de Jean, 1er adjoint, et de Marylène": a name after "et de"
+    that continues "<relation> de <person>" is a person too."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("de", "d'", "d’") or doc[span.start - 2].lower_ != "et":
+        return False
+    for i in range(span.start - 3, max(span.start - 20, 0), -1):
+        tok = doc[i]
+        if tok.is_sent_start or tok.pos_ == "VERB":
+            return False
+        if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and i >= 2 and doc[i - 1].lower_ in ("de", "d'", "d’"):
+            return doc[i - 2].lower_ in PERSON_RELATIONS
+    return False
+
+
 def _in_firm_name(span: "Span") -> bool:
     """"employé de la société lorraine de surveillance Protec": the name ends a
     noun phrase headed by "société" (no verb or punctuation in between)."""
@@ -360,6 +375,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
+    if label != "PER" and " " not in text and text[:1].isupper() and _coordinated_relative(span):
+        return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):
         return Typed("person", None, 0.8)  # "Jean Tiberi, maire de Paris" tagged LOC
     if label == "PER":

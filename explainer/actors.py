@@ -239,6 +239,26 @@ def _clip_titles(text: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
+_SIGNATURE_LIST = re.compile(r"^(?P<by>(?:[Dd]e|[Pp]ar)\s+)?(?P<names>.+)$")
+
+
+def _is_signature_list(line: str) -> bool:
+    """"de Nicole MARTIN et Anne DURAND", "Par Paul ROUX, Luc PETIT": a closing
+    line signed by several journalists, each name with its surname in capitals."""
+    m = _SIGNATURE_LIST.match(line)
+    names = _LIST_SPLIT.split(m.group("names").strip())
+    return len(names) >= (1 if m.group("by") else 2) and all(_SIGNATURE.match(n) for n in names)
+
+
+def _title_complement(text: str, clipped: str, label: str) -> bool:
+    """"président de la République" tagged PER: once the title is clipped, one
+    word after an article or a preposition is the title's complement, no person."""
+    if label != "PER" or clipped == text or " " in clipped:
+        return False
+    before = text[: len(text) - len(clipped)].split()
+    return bool(before) and before[-1].lower() in ("de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’")
+
+
 def _looks_like_name(text: str) -> bool:
     """Two or more capitalised words, particles allowed: "Dominique de Villepin"."""
     words = text.split()
@@ -435,6 +455,8 @@ class _Extractor:
                 clipped, new_start, label = clipped[rep.end():], new_start + rep.end(), "LOC"
             if clipped != text and label != "PER" and _looks_like_name(clipped):
                 label = "PER"  # "Affaires étrangères Dominique de Villepin" tagged ORG
+            if _title_complement(text, clipped, label):
+                return
             text, start = clipped, new_start
         end = start + len(text)
         if not text or not any(c.isalpha() for c in text):
@@ -542,6 +564,8 @@ class _Extractor:
         a = body.rfind("\n") + 1
         line = body[a:].strip()
         if a > 0 and len(line) < 60 and _SIGNATURE.match(line):
+            return a, len(body)
+        if a > 0 and len(line) < 90 and _is_signature_list(line):
             return a, len(body)
         return 0, 0
 
@@ -1049,6 +1073,7 @@ class _Extractor:
                     cl.role = found.role
                     cl.role_state = found.demonym_state
                     cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
+        self._lead_title(clusters)
         # "son homologue sud-coréen X": X mirrors the other person of the sentence.
         for cl in clusters:
             if cl.homologue and cl.role is None:
@@ -1095,6 +1120,23 @@ class _Extractor:
         _ = state_ids
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
         return actors
+
+    def _lead_title(self, clusters: list[_Cluster]) -> None:
+        """"L'avantage du Premier ministre … Lionel Jospin a …": the first person the
+        article names, as the subject of the sentence after a lead that gave an
+        office and no name, holds that office (actor_roles.leading_title)."""
+        mentions = [(m.span.start, cl, m) for cl in clusters if cl.type == "person" for m in cl.mentions]
+        if not mentions:
+            return
+        start, cl, m = min(mentions, key=lambda t: t[0])
+        if cl.role is not None or not _is_subject(m.span) \
+                or any(e.label_ == "PER" and e.start < start and not e[0].is_lower for e in self.doc.ents):
+            return
+        found = actor_roles.leading_title(self.doc, start, self.knowledge)
+        if found is not None:
+            cl.role = found.role
+            cl.role_state = found.demonym_state
+            cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
 
     def _previous_sentence_start(self, pos: int) -> int:
         """Start of the sentence before the one holding ``pos``, by its final punctuation."""

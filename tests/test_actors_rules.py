@@ -719,3 +719,67 @@ def test_a_text_named_after_its_authors_is_a_work(nlp, world):
     doc.ents = [Span(doc, start, end, label="MISC")]
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["chartes Vardel-Mornet"].type == "work"
+
+
+# -- batch L error kinds: roles ------------------------------------------------
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    # occupations and local titles in apposition; where someone lives ends the role
+    ("Marc Lavigne, militaire dans la marine nationale demeurant 12, rue des Lilas, épousera Julie Renard.",
+     "Marc Lavigne", "militaire dans la marine nationale"),
+    ("Luc Ferrand, agent EDF et demeurant à Nancy, a été blessé hier.", "Luc Ferrand", "agent EDF"),
+    ("Henri Dussart, adjoint au maire, a visité le chantier hier matin.", "Henri Dussart", "adjoint au maire"),
+    # a lead-in before the apposition's title
+    ("Rose Amblard, connue pour être la doyenne des Français, est morte hier.", "Rose Amblard",
+     "doyenne des Français"),
+    # an apposition wins over a family title given by a verb phrase
+    ("Pierre Gallet prendra pour épouse Claire Mourot, infirmière qui habite le village.", "Claire Mourot",
+     "infirmière"),
+    # a run-in headline ending in ".-" is no role
+    ("Nomination d'adjoints à Lille.- Paul Renaud, maire de Lille, a nommé hier deux adjoints.", "Paul Renaud",
+     "maire de Lille"),
+])
+def test_batch_l_apposition_roles(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_coordinated_parents_each_get_their_apposition(nlp, world):
+    found = actors_of(nlp, world, "La mariée est la fille de Jean-Marc, 2e adjoint de la commune et de Viviane, "
+                                  "conseillère municipale.")
+    assert found["Jean-Marc"].role == "2e adjoint de la commune"
+    assert found["Viviane"].type == "person" and found["Viviane"].role == "conseillère municipale"
+
+
+@model
+def test_a_long_apposition_is_not_cut_inside_a_name(nlp, world):
+    found = actors_of(nlp, world, "Lucie Martin, secrétaire dans la marine nationale de Brest et habitante de la "
+                                  "rue de la Paix, a témoigné hier.")
+    role = found["Lucie Martin"].role
+    assert role.startswith("secrétaire dans la marine nationale") and not role.endswith(("rue", "rue de la"))
+
+
+@model
+def test_speaker_after_a_quotation_gets_the_title(nlp, world):
+    found = actors_of(nlp, world, "Marie Collot s'est précipitée dehors. « Tout a brûlé », explique cette "
+                                  "commerçante du quartier, bénévole depuis dix ans.")
+    assert found["Marie Collot"].role == "commerçante du quartier"
+
+
+@model
+def test_a_lead_naming_an_office_gives_it_to_the_next_subject(nlp, world):
+    found = actors_of(nlp, world, "La popularité du président de la République reste fragile. Jacques Morand a "
+                                  "pourtant convaincu hier soir à Lyon.")
+    assert found["Jacques Morand"].role == "président de la République"
+    # not when someone is named before the office
+    found = actors_of(nlp, world, "Paul Girard a parlé. La popularité du président de la République reste "
+                                  "fragile. Jacques Morand a pourtant convaincu hier soir à Lyon.")
+    assert found["Jacques Morand"].role is None
+
+
+@model
+def test_a_signature_line_of_two_journalists_is_no_actor(nlp, world):
+    found = actors_of(nlp, world, "Le conseil municipal a voté le budget hier soir à Lyon.\n"
+                                  "de Anne MOREL et Luc PETIT")
+    assert not any(n in found for n in ("Anne MOREL", "Luc PETIT", "MOREL", "PETIT"))
