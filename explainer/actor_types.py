@@ -53,6 +53,7 @@ GLOSS_HEADS = frozenset("organisme institution instance organisation association
 SITE_NOUNS = frozenset("""
 hôtel palais prison stade aéroport hôpital gare château cathédrale église mosquée synagogue temple
 place rue avenue boulevard quartier pont mont lac île
+école lycée collège centre gymnase salle piscine médiathèque bibliothèque musée
 """.split())
 # "le PDG d'Elf": the complement of these nouns is a company or a body.
 COMPANY_HEADS = frozenset("""
@@ -322,6 +323,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.7)
     if first in PLACE_HEADS:
         return Typed("place", None, 0.8)
+    if first in SITE_NOUNS and text[:1].islower() and " " in text:
+        return Typed("place", None, 0.8)  # "école Maurice-Durand", "centre Jean-Moulin": a venue
     if first in ORG_HEADS and len(text.split()) > 1:
         return Typed("organization", None, 0.8)
     if fold(text) in INSTITUTIONS:

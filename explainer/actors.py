@@ -59,6 +59,9 @@ MAX_GAZETTEER_TOKENS = 8
 # "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
+# "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
+_HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
+_RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
@@ -142,6 +145,8 @@ _EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
 # "la centrale Elhamma d'Alger", "le détroit de Gibraltar" (not "bombes de Hiroshima").
 _SITE_HEADS = (actor_types.PLACE_HEADS | actor_types.SITE_NOUNS
                | frozenset("centrale usine base barrage raffinerie mine".split()))
+_LOWER_VENUES = frozenset("""centre stade palais salle lycée collège école hôpital musée gymnase espace théâtre
+complexe halle piscine médiathèque bibliothèque""".split())
 _VENUE_HEADS = frozenset(fold(w) for w in """centre stade palais salle lycée collège école hôpital musée aéroport
 gymnase espace théâtre complexe halle piscine médiathèque bibliothèque auditorium amphithéâtre""".split())
 # "… de l'Agence", "… de la Cour": a capitalised body's name follows.
@@ -171,7 +176,11 @@ _OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
 _COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
 _LINKED = re.compile(r"^(?P<a>[A-ZÀ-Ý][a-zà-ÿ]+)-(?P<b>[A-ZÀ-Ý][a-zà-ÿ]+)$")
-_LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet".split())
+_LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet train trains vol vols".split())
+# "la ligne Paris-Nantes": a railway or bus line is named by its ends (a place of its own).
+_LINE_NOUNS = frozenset({"ligne"})
+# The rest of a hyphenated name after an entity cut at its hyphen: "ligne Paris" + "-Nantes".
+_HYPHEN_TAIL = re.compile(r"(?:-[A-ZÀ-Ý][\w’']*)+")
 # A dateline in capitals opening a line or following a headline: "BAR-LE-DUC. _ Vers …", "NANCY.- Le …".
 _DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<place>[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’ -]{1,40}[A-ZÀ-ÝŒ])\.\s?[-_–]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
@@ -341,6 +350,10 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
                 and "\n" not in doc.text[start:ents[i + 1].end_char]):
             i += 1  # "Centre des Congrès" + "Pierre Baudis": a venue named after someone
             end, label = ents[i].end_char, "LOC"
+        if label != "PER" and not doc.text[end - 1].isspace():
+            tail = _HYPHEN_TAIL.match(doc.text, end)
+            if tail is not None:
+                end = tail.end()  # "ligne Paris" + "-Nantes": never cut inside a hyphenated name
         last = ents[i].end
         if (label == "PER" and doc[last - 1].lower_ in _NAME_PARTICLES and last < len(doc)
                 and doc[last].is_title and (i + 1 == len(ents) or ents[i + 1].start > last)):
@@ -447,7 +460,7 @@ class _Extractor:
             tail = _LOWER_TAIL.search(text)
             if tail is not None:
                 text = text[:tail.start()]  # "Congrès à majorité républicaine" → "Congrès"
-        if not self.knowledge.lookup(text) and forced is None:
+        if not self.knowledge.lookup(text) and forced is None and not self._street_name(start, text, label):
             clipped, new_start = _clip_titles(text, start)
             rep = _REPUBLIC_OF.match(clipped)
             if rep and clipped != text and not self.knowledge.lookup(clipped):
@@ -480,7 +493,8 @@ class _Extractor:
             if (text[0].islower() and not headed and not sited) or self.knowledge.is_not_actor(text) \
                     or self.knowledge.is_demonym(text):
                 return
-            if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text):
+            if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text) \
+                    or self._is_headline_phrase(start, end, text, label):
                 return
             if self._is_not_a_name(start, text):
                 return
@@ -503,6 +517,19 @@ class _Extractor:
         self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _street_name(self, start: int, text: str, label: str) -> bool:
+        """"rue du maréchal de Lorraine", "10, rue de Belgique": a street the NER
+        tagged whole keeps its head, even when named after a state — unless the
+        name alone is known and nothing says it is an address ("une rue de Paris")."""
+        words = text.split(" ")
+        if label != "LOC" or len(words) < 2 or words[0] not in _STREET_HEADS:
+            return False
+        rest = _LEADING.sub("", " ".join(words[1:]))
+        if not (self.knowledge.lookup(rest) or self.knowledge.is_capital(rest)):
+            return True
+        return bool(_HOUSE_NUMBER.search(self.text, max(0, start - 12), start)) \
+            or any(w in _RANKS for w in words[1:])
 
     def _named_by_initials(self, end: int, text: str) -> actor_types.Typed | None:
         """"Jamaah Islamiyah (JI)": a name followed by its own initials in brackets
@@ -532,6 +559,8 @@ class _Extractor:
             return m.start("head")  # "avenue du général Leclerc": even a person's name
         if head in _SITE_HEADS and not m.group("prep") and label == "LOC" and m.end("head") + 1 == start:
             return m.start("head")  # "le fort Vauclair": the site's head is part of its name
+        if label == "PER" and head in _LOWER_VENUES and not m.group("prep") and m.end("head") + 1 == start:
+            return m.start("head")  # "l'école Maurice-Durand": a venue named after someone
         if label == "PER":
             return start
         if label == "MISC" and not m.group("prep") and head in _NAMED_TEXTS and m.end("head") + 1 == start:
@@ -587,6 +616,28 @@ class _Extractor:
             return False
         return len(re.findall(r"\b" + re.escape(text) + r"\b", self.text)) == 1
 
+    def _is_headline_phrase(self, start: int, end: int, text: str, label: str) -> bool:
+        """"Coups de feu sur le TGV. - Trois rames …", "Carnet blanc Paul et Léa.":
+        a phrase in sentence case opening a short headline or rubric, never
+        written so again, is a common phrase (the NER's MISC or PER), not a name."""
+        words = text.split()
+        if label == "ORG" or len(words) < 2 or not words[0][:1].isupper() \
+                or any(not w.islower() for w in words[1:]):
+            return False
+        head = actor_types.head_word(text)
+        if head in actor_types.ORG_HEADS or head in actor_types.EVENT_HEADS or head in _SITE_HEADS:
+            return False
+        a = self.text.rfind("\n", 0, start) + 1
+        if self.text[a:start].strip(" «\"“(-") != "":
+            return False
+        b = self.text.find("\n", end)
+        line = self.text[a: b if b >= 0 else len(self.text)]
+        cut = _HEADLINE_END.search(line)
+        headline = line[: cut.start()] if cut is not None else line
+        if len(headline.split()) > 8:
+            return False
+        return self.text.count(text) == 1
+
     def _has_name_token(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -640,11 +691,21 @@ class _Extractor:
             m = _LINKED.match(c.text) if c.entry is None else None
             if m is not None:
                 before = self.text[max(0, c.start - 12): c.start].split()
-                if (fold(m.group("a")) in words and fold(m.group("b")) in words) \
-                        or (before and before[-1].lower() in _LINK_NOUNS and c.type != "person"):
-                    continue
+                if before and before[-1] in _LINE_NOUNS and c.type != "person":
+                    c = self._line_named_by_its_ends(c, len(before[-1]) + 1)
+                elif (fold(m.group("a")) in words and fold(m.group("b")) in words) \
+                        or (before and before[-1].lower() in _LINK_NOUNS | {"un", "une"} and c.type != "person"):
+                    continue  # "un Nantes-Lille": a train named by its route
             keep.append(c)
         self.candidates = keep
+
+    def _line_named_by_its_ends(self, c: Candidate, head: int) -> Candidate:
+        """"la ligne Paris-Nantes": the line, with its head noun, is a place."""
+        start = c.start - head
+        span = self.doc.char_span(start, c.end, alignment_mode="expand")
+        if span is None:
+            return c
+        return Candidate(start, c.end, self.text[start:c.end], "place", None, 0.8, "LOC", span)
 
     def _untagged_names(self) -> None:
         """A first name and a surname the NER did not tag at all (see _UNTAGGED_NAME):
@@ -885,6 +946,7 @@ class _Extractor:
             if c.type in ("other", "place", "organization") and c.entry is None and " " not in c.text \
                     and fold(c.text) in surnames and c.confidence < 0.9 and not self.knowledge.is_capital(c.text):
                 c.type = "person"
+        self._first_names_as_people(full_names)
         for c in self.candidates:
             if c.entry is not None:
                 key, name = "id:" + c.entry.id, c.entry.name
@@ -908,7 +970,48 @@ class _Extractor:
         self._merge_acronyms(clusters, order)
         self._merge_short_forms(clusters)
         self._merge_last_words(clusters)
+        self._merge_site_short_forms(clusters)
         return [clusters[k] for k in order if k in clusters]
+
+    def _merge_site_short_forms(self, clusters: dict[str, _Cluster]) -> None:
+        """"côté Paul-Bert" after "rue Paul-Bert", "la Pépinière" after "le parc de la
+        Pépinière": an unknown name that is a street's or a site's name without its
+        head noun, said after it and given no role, is that street or site (its type kept)."""
+        sites: dict[str, _Cluster] = {}
+        for cl in clusters.values():
+            words = cl.name.split(" ")
+            if cl.entry is None and len(words) > 1 and words[0] in _STREET_HEADS | _SITE_HEADS | _LOWER_VENUES:
+                rest = " ".join(words[1:])
+                while True:
+                    stripped = _LEADING.sub("", rest)
+                    first = stripped.split(" ")[0]
+                    if first in _RANKS and " " in stripped:
+                        stripped = stripped[len(first) + 1:]
+                    if stripped == rest:
+                        break
+                    rest = stripped
+                sites.setdefault(fold(rest), cl)
+        if not sites:
+            return
+        for short in list(clusters.values()):
+            site = sites.get(fold(short.name))
+            if site is None or site is short or short.entry is not None or short.role is not None \
+                    or min(m.start for m in short.mentions) < min(m.start for m in site.mentions):
+                continue
+            site.mentions.extend(short.mentions)
+            del clusters[short.key]
+
+    def _first_names_as_people(self, full_names: list[Candidate]) -> None:
+        """"Carnet blanc Williams et Léa" (Williams tagged ORG) … "Williams Murray":
+        one word that is the first name of exactly one person named in full is
+        that person (see _full_name)."""
+        firsts: dict[str, set[str]] = {}
+        for f in full_names:
+            firsts.setdefault(fold(f.text.split()[0]), set()).add(fold(f.text))
+        for c in self.candidates:
+            if c.type != "person" and c.entry is None and " " not in c.text and c.confidence < 0.9 \
+                    and len(firsts.get(fold(c.text), ())) == 1 and not self.knowledge.is_capital(c.text):
+                c.type = "person"
 
     @staticmethod
     def _merge_last_words(clusters: dict[str, _Cluster]) -> None:

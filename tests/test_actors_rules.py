@@ -783,3 +783,48 @@ def test_a_signature_line_of_two_journalists_is_no_actor(nlp, world):
     found = actors_of(nlp, world, "Le conseil municipal a voté le budget hier soir à Lyon.\n"
                                   "de Anne MOREL et Luc PETIT")
     assert not any(n in found for n in ("Anne MOREL", "Luc PETIT", "MOREL", "PETIT"))
+
+
+# -- batch L error kinds: streets, lines, headlines, venues, short forms ------
+
+@model
+def test_a_street_named_after_a_state_is_a_street(nlp, world):
+    found = actors_of(nlp, world, "Paul Dugrand, demeurant 10, rue de Belgique, et Luc Morel sont voisins.")
+    assert found["rue de Belgique"].type == "place" and "Belgique" not in found
+    # no house number: the capital keeps its own mention
+    assert "Paris" in actors_of(nlp, world, "Il habite une rue de Paris depuis mai.")
+
+
+@model
+def test_a_line_named_by_its_ends_is_a_place_and_a_train_so_named_no_actor(nlp, world):
+    found = actors_of(nlp, world, "Des pierres ont été lancées sur la ligne Lyon-Grenoble hier près de Voiron. "
+                                  "A 20 h, un Grenoble-Lyon a été retardé.")
+    assert found["ligne Lyon-Grenoble"].type == "place"
+    assert "Grenoble-Lyon" not in found and "France" not in found
+
+
+@model
+def test_a_rubric_in_sentence_case_is_no_actor(nlp, world):
+    found = actors_of(nlp, world, "Carnet noir.\nJean Dalmont est mort samedi à Vesoul.")
+    assert "Carnet noir" not in found and "Jean Dalmont" in found
+
+
+@model
+def test_a_first_name_in_the_headline_joins_the_full_name(nlp, world):
+    found = actors_of(nlp, world, "Carnet rose Kevin et Laura.\nKevin Dalmont et Laura Petitjean ont eu une fille, "
+                                  "Chloé, samedi à Vesoul.")
+    assert "Kevin" in found["Kevin Dalmont"].aliases and "Kevin" not in found
+
+
+@model
+def test_a_venue_with_a_lower_case_head_named_after_someone_is_a_place(nlp, world):
+    found = actors_of(nlp, world, "Les enfants de l'école Marcel-Pagnol ont visité le centre Louis-Pasteur hier.")
+    assert found["école Marcel-Pagnol"].type == "place" and "Marcel-Pagnol" not in found
+    assert found["centre Louis-Pasteur"].type == "place"
+
+
+@model
+def test_a_street_named_again_without_its_head_is_the_street(nlp, world):
+    found = actors_of(nlp, world, "Le feu a pris au 12, rue Victor-Hugo à Vesoul. Les locaux situés côté "
+                                  "Victor-Hugo ont brûlé.")
+    assert "Victor-Hugo" in found["rue Victor-Hugo"].aliases and "Victor-Hugo" not in found
