@@ -62,6 +62,10 @@ _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|d
 # "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
 _HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
 _RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
+# A body with a lower-case head and a capitalised name: "l'association des Amis du Vieux Lyon".
+_ASSOCIATION = re.compile(r"(?<![\w-])(?P<head>association|amicale|collectif|union|club)\s+"
+                          r"(?:des\s+|de\s+la\s+|de\s+l['’]|du\s+)(?P<cap>[A-ZÀ-Ý][\w’'-]*)")
+_OF_TOWN = re.compile(r"\s+(?:de\s+|d['’])[A-ZÀ-Ý][\w’'-]*")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
@@ -372,8 +376,9 @@ def _event_first_words(knowledge: Knowledge) -> frozenset[str]:
     "guerre"): where the gazetteer also looks at lower-case tokens."""
     if _EVENT_STARTS[0] is not knowledge:  # one Knowledge per build: computed once
         _EVENT_STARTS[:] = [knowledge, frozenset(
-            f.split()[0].lower() for e in knowledge.entries.values() if e.type == "event"
-            for f in e.forms() if len(f.split()) > 1)]
+            f.split()[0].lower() for e in knowledge.entries.values()
+            if e.type == "event" or e.type == "organization"  # bodies written in lower case: "armée de l'air"
+            for f in e.forms() if len(f.split()) > 1 and (e.type == "event" or f[:1].islower()))]
     return _EVENT_STARTS[1]
 
 
@@ -654,6 +659,7 @@ class _Extractor:
         self._ministries()
         self._states_by_demonym()
         self._lower_case_names()
+        self._lower_case_associations()
         self._named_affairs()
         self._places_matching(_ROAD, "road")
         for start, end, label in _joined_entities(self.doc):
@@ -829,6 +835,25 @@ class _Extractor:
             end = m.end("date")
             self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
 
+    def _lower_case_associations(self) -> None:
+        """"l'association des Portugais de Lyon", "l'amicale des Anciens de Verdun":
+        a body with a lower-case head whose name goes on with a capitalised word
+        (the NER's span for it, or that word; a town after inhabitants' name)."""
+        if not any(w in self.text for w in ("association ", "amicale ", "collectif ", "union ", "club ")):
+            return
+        ent_end = {e.start_char: e.end_char for e in self.doc.ents}
+        for m in _ASSOCIATION.finditer(self.text):
+            cap = m.group("cap")
+            if self.knowledge.lookup(cap) or self.knowledge.is_capital(cap):
+                continue  # "l'union des Comores": a state's name
+            end = max(ent_end.get(m.start("cap"), m.end("cap")), m.end("cap"))
+            if "\n" in self.text[m.start():end]:
+                continue
+            town = _OF_TOWN.match(self.text, end) if self.knowledge.is_demonym(cap) else None
+            if town is not None:
+                end = town.end()  # "des Portugais" + " de Lyon": whose Portuguese
+            self.add(m.start("head"), end, "ORG", forced=actor_types.Typed("organization", None, 0.8))
+
     def _named_affairs(self) -> None:
         """Events named after someone or by a quotation (see _NAMED_AFFAIR, _QUOTED_NAME)."""
         k = self.knowledge
@@ -913,8 +938,11 @@ class _Extractor:
                 entry = k.lookup(piece.text)
                 if entry is None or entry.type not in ("state", "organization", "event"):
                     continue
-                if entry.type == "event" and n == 1 and lower:
+                if entry.type in ("event", "organization") and n == 1 and lower:
                     continue
+                if lower and entry.type == "organization" and piece.end < len(doc) \
+                        and k.is_demonym(doc[piece.end].text):
+                    continue  # "l'armée de l'air israélienne": another state's, a generic description
                 if any(t.ent_type_ == "PER" for t in piece):
                     continue  # "Dominique de Villepin" is not Dominica
                 after = doc[piece.end] if piece.end < len(doc) else None

@@ -828,3 +828,26 @@ def test_a_street_named_again_without_its_head_is_the_street(nlp, world):
     found = actors_of(nlp, world, "Le feu a pris au 12, rue Victor-Hugo à Vesoul. Les locaux situés côté "
                                   "Victor-Hugo ont brûlé.")
     assert "Victor-Hugo" in found["rue Victor-Hugo"].aliases and "Victor-Hugo" not in found
+
+
+# -- batch L error kinds: lower-case bodies -------------------------------------
+
+@model
+def test_french_national_bodies_in_lower_case_are_known(nlp, world):
+    found = actors_of(nlp, world, "Un soldat de l'armée de terre a été blessé. La police judiciaire et le service "
+                                  "départemental d'incendie et de secours sont sur place.")
+    folded = {fold(n): a for n, a in found.items()}
+    assert folded["armee de terre"].type == "organization"
+    assert folded["police judiciaire"].type == "organization"
+    assert folded["service departemental d'incendie et de secours"].type == "organization"
+    # another state's body, described by its demonym, is not France's
+    found = actors_of(nlp, world, "L'armée de l'air israélienne a frappé hier soir.")
+    assert not any(fold(n) == "armee de l'air" for n in found)
+
+
+@model
+def test_an_association_with_a_lower_case_head_takes_its_name(nlp, world):
+    found = actors_of(nlp, world, "Le concours était organisé par l'association des Portugais de Vesoul. "
+                                  "L'amicale des Anciens de Verdun était là.")
+    assert found["association des Portugais de Vesoul"].type == "organization"
+    assert found["amicale des Anciens de Verdun"].type == "organization"
