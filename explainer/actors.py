@@ -66,6 +66,10 @@ _RANKS = frozenset("général maréchal président docteur colonel abbé profess
 _ASSOCIATION = re.compile(r"(?<![\w-])(?P<head>association|amicale|collectif|union|club)\s+"
                           r"(?:des\s+|de\s+la\s+|de\s+l['’]|du\s+)(?P<cap>[A-ZÀ-Ý][\w’'-]*)")
 _OF_TOWN = re.compile(r"\s+(?:de\s+|d['’])[A-ZÀ-Ý][\w’'-]*")
+# "la Ville de Lyon", "la Commune de Vesoul": the municipality, named by its town.
+_CITY_HEADS = frozenset({"Ville", "Commune", "Mairie", "Municipalité"})
+_CITY_BODY = re.compile(r"(?<![\w-])(?:Ville|Commune|Mairie|Municipalité)\s+(?:de\s+|d['’])"
+                        r"(?P<town>[A-ZÀ-Ý][\w’'-]+)(?![\w’'-])")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
@@ -261,6 +265,16 @@ def _is_signature_list(line: str) -> bool:
     m = _SIGNATURE_LIST.match(line)
     names = _LIST_SPLIT.split(m.group("names").strip())
     return len(names) >= (1 if m.group("by") else 2) and all(_SIGNATURE.match(n) for n in names)
+
+
+def _clipped_words(short: str, long: str) -> bool:
+    """"Secours pop" / "Secours populaire": as many words, the first the same,
+    each of the others the other's or a clipping of it (three or four letters:
+    "Parti social" is no clipping of "Parti socialiste")."""
+    s, lg = fold(short).split(), fold(long).split()
+    if len(s) < 2 or len(s) != len(lg) or s == lg or s[0] != lg[0]:
+        return False
+    return all(a == b or (3 <= len(a) <= 4 < len(b) and b.startswith(a)) for a, b in zip(s[1:], lg[1:]))
 
 
 def _title_complement(text: str, clipped: str, label: str) -> bool:
@@ -674,6 +688,7 @@ class _Extractor:
         self._untagged_names()
         self._drop_links()
         self.candidates.sort(key=lambda c: c.start)
+        self._shared_heads()
 
     def _places_matching(self, pattern: re.Pattern[str], group: str) -> None:
         """Places the NER and the knowledge missed, found by ``pattern`` (its ``group``):
@@ -704,6 +719,20 @@ class _Extractor:
                     continue  # "un Nantes-Lille": a train named by its route
             keep.append(c)
         self.candidates = keep
+
+    def _shared_heads(self) -> None:
+        """"les centres de Lyon Nord et Sud": a compass point after "et" or a comma
+        that follows a name ending with another one shares that name's head
+        ("Lyon Sud"; the mention stays "Sud")."""
+        prev = None
+        for c in self.candidates:
+            if prev is not None and " " not in c.text and fold(c.text) in _COMPASS and c.entry is None:
+                between = self.text[prev.end:c.start]
+                words = prev.text.split(" ")
+                if between.strip() in ("et", ",", "ou") and len(words) > 1 and fold(words[-1]) in _COMPASS:
+                    c.text = " ".join(words[:-1] + [c.text])
+                    c.type, c.confidence = prev.type, prev.confidence
+            prev = c
 
     def _line_named_by_its_ends(self, c: Candidate, head: int) -> Candidate:
         """"la ligne Paris-Nantes": the line, with its head noun, is a place."""
@@ -999,7 +1028,33 @@ class _Extractor:
         self._merge_short_forms(clusters)
         self._merge_last_words(clusters)
         self._merge_site_short_forms(clusters)
+        self._merge_city_bodies(clusters)
         return [clusters[k] for k in order if k in clusters]
+
+    def _merge_city_bodies(self, clusters: dict[str, _Cluster]) -> None:
+        """"la Ville de Lyon" (the municipality) is Lyon; "la Ville" alone, when the
+        text names one such town, too."""
+        if not any(h in self.text for h in _CITY_HEADS):
+            return
+        towns = {fold(cl.name): cl for cl in clusters.values() if cl.entry is None and " " not in cl.name}
+        for cl in list(clusters.values()):
+            m = _CITY_BODY.fullmatch(cl.name)
+            town = towns.get(fold(m.group("town"))) if m and cl.entry is None else None
+            if town is None or town is cl:
+                continue
+            town.mentions.extend(cl.mentions)
+            del clusters[cl.key]
+        named = {id(towns[fold(m.group("town"))]) for m in _CITY_BODY.finditer(self.text)
+                 if fold(m.group("town")) in towns}
+        if len(named) != 1:
+            return
+        town = next(cl for cl in towns.values() if id(cl) in named)
+        if town.key not in clusters:
+            return
+        for cl in list(clusters.values()):
+            if cl.entry is None and cl.name in _CITY_HEADS and cl is not town:
+                town.mentions.extend(cl.mentions)
+                del clusters[cl.key]
 
     def _merge_site_short_forms(self, clusters: dict[str, _Cluster]) -> None:
         """"côté Paul-Bert" after "rue Paul-Bert", "la Pépinière" after "le parc de la
@@ -1127,6 +1182,8 @@ class _Extractor:
     def _shortens(short: str, long: str, kind: str) -> bool:
         if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
             return True
+        if kind == "organization" and _clipped_words(short, long):
+            return True  # "Secours pop" for "Secours populaire"
         if kind == "organization" and _ACRONYM.match(short) \
                 and re.match(re.escape(fold(short)) + r" (?:de |du |d')", fold(long)):
             return True  # "CICV" after "CICV d'Hérimoncourt"

@@ -851,3 +851,25 @@ def test_an_association_with_a_lower_case_head_takes_its_name(nlp, world):
                                   "L'amicale des Anciens de Verdun était là.")
     assert found["association des Portugais de Vesoul"].type == "organization"
     assert found["amicale des Anciens de Verdun"].type == "organization"
+
+
+# -- batch L error kinds: short forms -------------------------------------------
+
+@model
+def test_a_compass_point_after_et_shares_the_name_before(nlp, world):
+    found = actors_of(nlp, world, "Les pompiers des centres de Vesoul Nord et Sud sont intervenus hier.")
+    assert "Vesoul Sud" in found and "Sud" not in found
+
+
+@model
+def test_the_town_hall_named_ville_is_the_town(nlp, world):
+    found = actors_of(nlp, world, "Les pompiers de Vesoul sont intervenus. Le bâtiment appartient à la Ville de "
+                                  "Vesoul. Hier, les services de la Ville ont fermé le local.")
+    assert "Ville" in found["Vesoul"].aliases and "Ville" not in found
+
+
+def test_clipped_words_name_the_same_body():
+    from explainer.actors import _clipped_words
+    assert _clipped_words("Secours pop", "Secours populaire")
+    assert not _clipped_words("Parti social", "Parti socialiste")
+    assert not _clipped_words("Secours populaire", "Secours populaire")
