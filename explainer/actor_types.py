@@ -281,6 +281,19 @@ def _coordinated_relative(span: "Span") -> bool:
     return False
 
 
+# "en partenariat avec X", "avec le soutien de X": X is a body.
+PARTNER_NOUNS = frozenset("partenariat collaboration soutien concours partenaire partenaires".split())
+
+
+def _partner(span: "Span") -> bool:
+    """"en partenariat avec la Prévention routière", "avec le concours de X"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("avec", "de", "du", "des", "d'", "d’") and doc[i - 1].lower_ in PARTNER_NOUNS
+
+
 def _in_firm_name(span: "Span") -> bool:
     """"employé de la société lorraine de surveillance Protec": the name ends a
     noun phrase headed by "société" (no verb or punctuation in between)."""
@@ -374,6 +387,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("other", None, 0.8)  # "la fonction de Mufti de la République": an office, no person
     if label == "MISC" and LOCAL_BODY.match(text):
         return Typed("organization", None, 0.7)  # "le Foyer d'Art-sur-Meurthe"
+    if label == "MISC" and _partner(span):
+        return Typed("organization", None, 0.75)  # "en partenariat avec la Prévention routière"
     if label == "MISC" and _in_firm_name(span):
         return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):

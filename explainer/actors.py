@@ -70,6 +70,8 @@ _OF_TOWN = re.compile(r"\s+(?:de\s+|d['’])[A-ZÀ-Ý][\w’'-]*")
 _CITY_HEADS = frozenset({"Ville", "Commune", "Mairie", "Municipalité"})
 _CITY_BODY = re.compile(r"(?<![\w-])(?:Ville|Commune|Mairie|Municipalité)\s+(?:de\s+|d['’])"
                         r"(?P<town>[A-ZÀ-Ý][\w’'-]+)(?![\w’'-])")
+# Endings of French communes' names that are rare in surnames: "Bavilliers", "Hérimoncourt".
+_COMMUNE_SHAPE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:villiers|villers|viller|court|heim|bourg)$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
@@ -265,6 +267,11 @@ def _is_signature_list(line: str) -> bool:
     m = _SIGNATURE_LIST.match(line)
     names = _LIST_SPLIT.split(m.group("names").strip())
     return len(names) >= (1 if m.group("by") else 2) and all(_SIGNATURE.match(n) for n in names)
+
+
+def _plural_blind(name: str) -> str:
+    """"Jeunesse et sports" = "Jeunesse et sport": folded, final s dropped from each word."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in fold(name).split())
 
 
 def _clipped_words(short: str, long: str) -> bool:
@@ -499,6 +506,12 @@ class _Extractor:
             for part in ("a", "b"):
                 self.add(start + two.start(part), start + two.end(part), "LOC")
             return
+        if forced is None and label in ("ORG", "MISC") and " et " in text and not self.knowledge.lookup(text):
+            parts = self._coordinated_bodies(start, text)
+            if parts:
+                for a, b in parts:
+                    self.add(a, b, label)
+                return
         headed = False
         if forced is None:
             new_start = self._named_head(start, text, label)
@@ -549,6 +562,19 @@ class _Extractor:
             return True
         return bool(_HOUSE_NUMBER.search(self.text, max(0, start - 12), start)) \
             or any(w in _RANKS for w in words[1:])
+
+    def _coordinated_bodies(self, start: int, text: str) -> list[tuple[int, int]]:
+        """"la Caf et Jeunesse et sport" in one span: split at the "et" after which
+        (or before which) stands a name the NER also tags elsewhere ("Jeunesse et
+        sports"), plurals aside."""
+        end = start + len(text)
+        others = {_plural_blind(e.text) for e in self.doc.ents if e.end_char <= start or e.start_char >= end}
+        others |= {_plural_blind(_LEADING.sub("", t)) for t in list(others)}
+        for m in re.finditer(r" et ", text):
+            left, right = text[:m.start()], text[m.end():]
+            if _plural_blind(right) in others or _plural_blind(left) in others:
+                return [(start, start + m.start()), (start + m.end(), end)]
+        return []
 
     def _named_by_initials(self, end: int, text: str) -> actor_types.Typed | None:
         """"Jamaah Islamiyah (JI)": a name followed by its own initials in brackets
@@ -1004,6 +1030,7 @@ class _Extractor:
                     and fold(c.text) in surnames and c.confidence < 0.9 and not self.knowledge.is_capital(c.text):
                 c.type = "person"
         self._first_names_as_people(full_names)
+        self._communes_taken_for_people(full_names)
         for c in self.candidates:
             if c.entry is not None:
                 key, name = "id:" + c.entry.id, c.entry.name
@@ -1015,8 +1042,8 @@ class _Extractor:
                 key = "id:" + known.id if known else "per:" + fold(name)
                 if known:
                     name = known.name
-            else:
-                key, name = "name:" + fold(c.text), c.text
+            else:  # "Jeunesse et sport" and "Jeunesse et sports": one body
+                key, name = "name:" + (_plural_blind(c.text) if " " in c.text else fold(c.text)), c.text
             if c.type == "place" and c.entry is not None and c.entry.type == "state":
                 key, name = "id:" + c.entry.id, c.entry.name
             cl = get(key, name)
@@ -1083,6 +1110,17 @@ class _Extractor:
                 continue
             site.mentions.extend(short.mentions)
             del clusters[short.key]
+
+    def _communes_taken_for_people(self, full_names: list[Candidate]) -> None:
+        """"« Bavilliers peut réussir … »" tagged PER: one word shaped like a French
+        commune's name (-villiers, -court, -heim…), never part of a full name and
+        given no title, is the commune."""
+        words = {fold(w) for f in full_names for w in f.text.split()}
+        for c in self.candidates:
+            if c.type == "person" and c.label == "PER" and c.entry is None and " " not in c.text \
+                    and _COMMUNE_SHAPE.search(c.text) and fold(c.text) not in words \
+                    and actor_roles.find_role(c.span, self.knowledge) is None:
+                c.type, c.confidence = "place", 0.7
 
     def _first_names_as_people(self, full_names: list[Candidate]) -> None:
         """"Carnet blanc Williams et Léa" (Williams tagged ORG) … "Williams Murray":
@@ -1184,6 +1222,9 @@ class _Extractor:
             return True
         if kind == "organization" and _clipped_words(short, long):
             return True  # "Secours pop" for "Secours populaire"
+        if kind == "organization" and 3 <= len(short) <= 5 and short.istitle() and short.isalpha() \
+                and long[:1].isupper() and _initials(long) == short.upper():
+            return True  # "la Caf", Caisse d'allocations familiales
         if kind == "organization" and _ACRONYM.match(short) \
                 and re.match(re.escape(fold(short)) + r" (?:de |du |d')", fold(long)):
             return True  # "CICV" after "CICV d'Hérimoncourt"

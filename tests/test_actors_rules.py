@@ -873,3 +873,49 @@ def test_clipped_words_name_the_same_body():
     assert _clipped_words("Secours pop", "Secours populaire")
     assert not _clipped_words("Parti social", "Parti socialiste")
     assert not _clipped_words("Secours populaire", "Secours populaire")
+
+
+# -- batch L error kinds: NER spans over two bodies, typing cues ----------------
+
+def _with_ents(nlp, text, ents):
+    """``text`` parsed, its entities replaced by ``ents`` ((surface, label), each the first occurrence
+    after the previous one): the NER's mistakes made on purpose."""
+    doc = nlp(text)
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        spans.append(doc.char_span(start, pos, label=label))
+    doc.ents = spans
+    return doc
+
+
+@model
+def test_one_span_over_two_coordinated_bodies_is_split(nlp, world):
+    doc = _with_ents(nlp, "Un projet auquel sont associés la Cpam et Enfance et loisir. La Caisse primaire d'assurance "
+                          "maladie et Enfance et loisirs ont signé le contrat.",
+                     [("Cpam et Enfance et loisir", "ORG"), ("Caisse primaire d'assurance maladie", "ORG"),
+                      ("Enfance et loisirs", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Cpam" in found["Caisse primaire d'assurance maladie"].aliases
+    bodies = [a for n, a in found.items() if n.startswith("Enfance et loisir")]
+    assert len(bodies) == 1 and bodies[0].type == "organization"
+    assert not any(" et Enfance" in n for n in found)
+
+
+@model
+def test_a_partner_named_after_en_partenariat_avec_is_a_body(nlp, world):
+    doc = _with_ents(nlp, "Renault, en partenariat avec la Sécurité routière, contrôle les pneus.",
+                     [("Renault", "ORG"), ("Sécurité routière", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Sécurité routière"].type == "organization"
+
+
+@model
+def test_a_lone_word_shaped_like_a_commune_is_no_person(nlp, world):
+    doc = _with_ents(nlp, "Le maire précisa : « Fontainecourt peut réussir ce pari. »", [("Fontainecourt", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Fontainecourt"].type == "place"
+    doc = _with_ents(nlp, "Paul Fontainecourt est venu. Fontainecourt a parlé.",
+                     [("Paul Fontainecourt", "PER"), ("Fontainecourt", "PER")])
+    assert {a.name: a for a in extract_actors(doc, world)}["Paul Fontainecourt"].type == "person"
