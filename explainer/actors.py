@@ -72,6 +72,8 @@ _CITY_BODY = re.compile(r"(?<![\w-])(?:Ville|Commune|Mairie|Municipalité)\s+(?:
                         r"(?P<town>[A-ZÀ-Ý][\w’'-]+)(?![\w’'-])")
 # Endings of French communes' names that are rare in surnames: "Bavilliers", "Hérimoncourt".
 _COMMUNE_SHAPE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:villiers|villers|viller|court|heim|bourg)$")
+# Just after an opening quote, an elided article allowed: « L'Agent secret » is a title, not a role.
+_QUOTED_START = re.compile(r"[«“\"]\s*(?:[LlDd]['’]|[Ll][ea]s?\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
@@ -532,9 +534,10 @@ class _Extractor:
                 return
             if label == "LOC" and _EDITION.search(self.text, max(0, start - 20), start):
                 return  # "Pages spécifiques à l'édition de Lunéville": the newspaper's, no actor
-            if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
-                    or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
-                return  # "État", "Premier ministre de droite": a title, not a name
+            if (fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS
+                    or text.split()[0].lower() in actor_roles.TITLE_NOUNS) and not _QUOTED_START.search(
+                        self.text, max(0, start - 8), start):
+                return  # "État", "Premier ministre de droite": a title, not a name (« L'Agent secret » is)
             if not self._has_name_token(start, end):
                 return  # "Or", "Hier soir", "Parachutages": capitalised common words
         elif known and self.knowledge.is_not_actor(text):

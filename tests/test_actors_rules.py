@@ -919,3 +919,10 @@ def test_a_lone_word_shaped_like_a_commune_is_no_person(nlp, world):
     doc = _with_ents(nlp, "Paul Fontainecourt est venu. Fontainecourt a parlé.",
                      [("Paul Fontainecourt", "PER"), ("Fontainecourt", "PER")])
     assert {a.name: a for a in extract_actors(doc, world)}["Paul Fontainecourt"].type == "person"
+
+
+@model
+def test_a_quoted_title_opening_with_a_title_word_is_kept(nlp, world):
+    found = actors_of(nlp, world, "Le cinéaste Paul Demarcy a reçu le prix du jury pour « L’Agent double », qui vaut "
+                                  "aussi un prix à son interprète.")
+    assert any(n.startswith("Agent double") or n.startswith("L’Agent double") for n in found)
