@@ -49,6 +49,9 @@ militaire agent agente doyen doyenne laborantin laborantine adjoint adjointe bé
 retraité retraitée étudiant étudiante technicien technicienne fonctionnaire cuisinier cuisinière
 trésorier trésorière animateur animatrice éducateur éducatrice assistant assistante pharmacien pharmacienne
 """.split())
+# Title nouns that are also adjectives after another noun ("le mouvement étudiant").
+ADJECTIVAL_TITLES = frozenset("""militaire militaires étudiant étudiante étudiants bénévole bénévoles retraité
+retraitée assistant assistante""".split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
                             "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle",
@@ -91,7 +94,13 @@ class RoleFound:
 
 
 def _is_title(tok: "Token") -> bool:
-    return tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS
+    if not (tok.lower_ in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS):
+        return False
+    if tok.lower_ in ADJECTIVAL_TITLES and tok.i > 0:
+        # "le mouvement étudiant", "le tribunal militaire": an adjective of the noun before
+        prev = tok.doc[tok.i - 1]
+        return not (prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in TITLE_NOUNS)
+    return True
 
 
 def is_prefix(tok: "Token") -> bool:

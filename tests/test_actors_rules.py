@@ -926,3 +926,11 @@ def test_a_quoted_title_opening_with_a_title_word_is_kept(nlp, world):
     found = actors_of(nlp, world, "Le cinéaste Paul Demarcy a reçu le prix du jury pour « L’Agent double », qui vaut "
                                   "aussi un prix à son interprète.")
     assert any(n.startswith("Agent double") or n.startswith("L’Agent double") for n in found)
+
+
+@model
+def test_an_occupation_used_as_an_adjective_is_no_title(nlp, world):
+    found = actors_of(nlp, world, "Le leader du mouvement étudiant, Paul Girard, a manifesté. Le président du tribunal "
+                                  "militaire, Jean Morel, a tranché.")
+    assert found["Paul Girard"].role == "leader du mouvement étudiant"
+    assert found["Jean Morel"].role == "président du tribunal militaire"
