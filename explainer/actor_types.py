@@ -50,11 +50,11 @@ front ligue organisation force organisme instance institution
 GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
 # Nouns after which a name is a building or a site: "l'hôtel Adriatik",
 # "la place Tahrir", "l'aéroport Charles-de-Gaulle".
+VENUE_NOUNS = frozenset("école lycée collège centre gymnase salle piscine médiathèque bibliothèque musée".split())
 SITE_NOUNS = frozenset("""
 hôtel palais prison stade aéroport hôpital gare château cathédrale église mosquée synagogue temple
 place rue avenue boulevard quartier pont mont lac île
-école lycée collège centre gymnase salle piscine médiathèque bibliothèque musée
-""".split())
+""".split()) | VENUE_NOUNS
 # "le PDG d'Elf": the complement of these nouns is a company or a body.
 COMPANY_HEADS = frozenset("""
 pdg président-directeur patron patronne actionnaire actionnaires filiale filiales salarié salariés
@@ -365,8 +365,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     if prev is not None and label == "MISC" and prev.lower_ == "les" and " " not in text and text[:1].isupper() \
             and not knowledge.is_demonym(text):
         return Typed("organization", None, 0.6)  # "les Knicks", "les Verts": a team or a party
-    if prev is not None and _noun(prev) in SITE_NOUNS:
-        return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER)
+    if prev is not None and _noun(prev) in SITE_NOUNS and not (_noun(prev) in VENUE_NOUNS and text.isupper()):
+        return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER; not "le centre UDF")
     if prev is not None and prev.lower_ in LED_BY_NOUNS and len(text.split()) == 1 and text[:1].isupper():
         return Typed("person", None, 0.7)  # "le gouvernement Aznar"
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’"):

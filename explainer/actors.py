@@ -74,6 +74,8 @@ _CITY_BODY = re.compile(r"(?<![\w-])(?:Ville|Commune|Mairie|Municipalité)\s+(?:
 _COMMUNE_SHAPE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:villiers|villers|viller|court|heim|bourg)$")
 # Just after an opening quote, an elided article allowed: « L'Agent secret » is a title, not a role.
 _QUOTED_START = re.compile(r"[«“\"]\s*(?:[LlDd]['’]|[Ll][ea]s?\s+)?$")
+# "Lyon Nord et Sud", "la Corée du Nord et du Sud": what links two compass points sharing a head.
+_SHARED_HEAD_LINK = re.compile(r"^\s*(?:et|ou|,)\s+(?:(?:du|de\s+la|de)\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
@@ -758,9 +760,12 @@ class _Extractor:
             if prev is not None and " " not in c.text and fold(c.text) in _COMPASS and c.entry is None:
                 between = self.text[prev.end:c.start]
                 words = prev.text.split(" ")
-                if between.strip() in ("et", ",", "ou") and len(words) > 1 and fold(words[-1]) in _COMPASS:
+                if _SHARED_HEAD_LINK.match(between) and len(words) > 1 and fold(words[-1]) in _COMPASS:
                     c.text = " ".join(words[:-1] + [c.text])
                     c.type, c.confidence = prev.type, prev.confidence
+                    c.entry = self.knowledge.lookup(c.text)  # "la Corée du Nord et du Sud"
+                    if c.entry is not None:
+                        c.type = c.entry.type
             prev = c
 
     def _line_named_by_its_ends(self, c: Candidate, head: int) -> Candidate:
@@ -1134,8 +1139,25 @@ class _Extractor:
             firsts.setdefault(fold(f.text.split()[0]), set()).add(fold(f.text))
         for c in self.candidates:
             if c.type != "person" and c.entry is None and " " not in c.text and c.confidence < 0.9 \
-                    and len(firsts.get(fold(c.text), ())) == 1 and not self.knowledge.is_capital(c.text):
+                    and len(firsts.get(fold(c.text), ())) == 1 and not self.knowledge.is_capital(c.text) \
+                    and self._listed_with_a_person(c, firsts):
                 c.type = "person"
+
+    def _listed_with_a_person(self, c: Candidate, firsts: dict[str, set[str]]) -> bool:
+        """"Williams et Stéphanie": the word is coordinated with a person's name or
+        another first name (not "la société Martin")."""
+        after = re.match(r"\s*(?:et|,)\s+([A-ZÀ-Ý][\w’'-]+)", self.text[c.end: c.end + 40])
+        before = re.search(r"([A-ZÀ-Ý][\w’'-]+)\s*(?:et|,)\s+$", self.text[max(0, c.start - 40): c.start])
+        for m in (after, before):
+            if m is None:
+                continue
+            word = m.group(1)
+            tok = self.doc.char_span(m.start(1) + (c.end if m is after else max(0, c.start - 40)),
+                                     m.end(1) + (c.end if m is after else max(0, c.start - 40)),
+                                     alignment_mode="expand")
+            if fold(word) in firsts or (tok is not None and tok[0].ent_type_ == "PER"):
+                return True
+        return False
 
     @staticmethod
     def _merge_last_words(clusters: dict[str, _Cluster]) -> None:

@@ -859,6 +859,8 @@ def test_an_association_with_a_lower_case_head_takes_its_name(nlp, world):
 def test_a_compass_point_after_et_shares_the_name_before(nlp, world):
     found = actors_of(nlp, world, "Les pompiers des centres de Vesoul Nord et Sud sont intervenus hier.")
     assert "Vesoul Sud" in found and "Sud" not in found
+    found = actors_of(nlp, world, "Les ministres de la Corée du Nord et du Sud se sont rencontrés.")
+    assert found["Corée du Sud"].type == "state" and "Sud" not in found
 
 
 @model
