@@ -577,6 +577,13 @@ def counterpart_role(own_role: str, other_role: str | None, demonym: str) -> str
     return own_role
 
 
+# Offices a lead may name before their holder (not occupations: "l'avocat de la
+# défense a plaidé. Jean Martin a été condamné" is about two people).
+OFFICES = frozenset("""président présidente ministre chancelier chancelière maire roi reine pape gouverneur
+gouverneure préfet préfète sénateur sénatrice député députée candidat candidate dirigeant dirigeante
+secrétaire-général secrétaire-générale émir sultan""".split())
+
+
 def leading_title(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFound | None:
     """"L'avantage du Premier ministre dans les sondages est fragile. Lionel Jospin
     a …": a lead naming an office before anyone, then a name heading the next
@@ -587,8 +594,10 @@ def leading_title(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFoun
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
+    if prev.start > 0 and "\n" not in doc[prev.start - 1].text_with_ws:
+        return None  # only a paragraph's first sentence, a lead
     titles = [t for t in prev if _is_title(t) and "Plur" not in t.morph.get("Number") and t.lower_ not in SPOKESMEN]
-    if len(titles) != 1:
+    if len(titles) != 1 or titles[0].lemma_.lower() not in OFFICES and titles[0].lower_ not in OFFICES:
         return None
     tok = titles[0]
     k = tok.i - 1

@@ -776,6 +776,9 @@ def test_a_lead_naming_an_office_gives_it_to_the_next_subject(nlp, world):
     found = actors_of(nlp, world, "Paul Girard a parlé. La popularité du président de la République reste "
                                   "fragile. Jacques Morand a pourtant convaincu hier soir à Lyon.")
     assert found["Jacques Morand"].role is None
+    # an occupation in the lead is someone else's
+    found = actors_of(nlp, world, "L'avocat de la défense a plaidé longtemps. Jean Martin a été condamné hier.")
+    assert found["Jean Martin"].role is None
 
 
 @model
