@@ -353,10 +353,11 @@ def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> l
     return out
 
 
-def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
+def _joined_entities(doc: "Doc", text: str | None = None) -> list[tuple[int, int, str]]:
     """NER spans as (start, end, label); a span cut after its preposition
     joins the next one: "Parquet de" + "Lyon" → "Parquet de Lyon"."""
     out: list[tuple[int, int, str]] = []
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text on each access
     ents = doc.ents
     i = 0
     while i < len(ents):
@@ -376,11 +377,11 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
             end = ents[i].end_char
         if (label in ("ORG", "LOC") and i + 1 < len(ents) and ents[i + 1].label_ == "PER"
                 and ents[i].end == ents[i + 1].start and fold(ent[0].text) in _VENUE_HEADS
-                and "\n" not in doc.text[start:ents[i + 1].end_char]):
+                and "\n" not in text[start:ents[i + 1].end_char]):
             i += 1  # "Centre des Congrès" + "Pierre Baudis": a venue named after someone
             end, label = ents[i].end_char, "LOC"
-        if label != "PER" and not doc.text[end - 1].isspace():
-            tail = _HYPHEN_TAIL.match(doc.text, end)
+        if label != "PER" and not text[end - 1].isspace():
+            tail = _HYPHEN_TAIL.match(text, end)
             if tail is not None:
                 end = tail.end()  # "ligne Paris" + "-Nantes": never cut inside a hyphenated name
         last = ents[i].end
@@ -707,7 +708,7 @@ class _Extractor:
         self._lower_case_associations()
         self._named_affairs()
         self._places_matching(_ROAD, "road")
-        for start, end, label in _joined_entities(self.doc):
+        for start, end, label in _joined_entities(self.doc, self.text):
             for a, b in self._lines(start, end):
                 if _is_shouting(_line_of(self.text, a)) or (self.text[a:b].isupper() and " " in self.text[a:b].strip()):
                     for s, e in _known_subspans(self.doc, a, b, self.knowledge):
