@@ -294,6 +294,16 @@ def _partner(span: "Span") -> bool:
     return i >= 1 and doc[i].lower_ in ("avec", "de", "du", "des", "d'", "d’") and doc[i - 1].lower_ in PARTNER_NOUNS
 
 
+def _listed_with_bodies(span: "Span") -> bool:
+    """A name coordinated ("," or "et") right after an organisation the NER tagged."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].text not in (",", "et"):
+        return False
+    before = doc[i - 1]
+    return before.ent_type_ == "ORG"
+
+
 def _in_firm_name(span: "Span") -> bool:
     """"employé de la société lorraine de surveillance Protec": the name ends a
     noun phrase headed by "société" (no verb or punctuation in between)."""
@@ -389,6 +399,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("organization", None, 0.7)  # "le Foyer d'Art-sur-Meurthe"
     if label == "MISC" and _partner(span):
         return Typed("organization", None, 0.75)  # "en partenariat avec la Prévention routière"
+    if label == "MISC" and " " in text and _listed_with_bodies(span):
+        return Typed("organization", None, 0.7)  # "la Caisse d'allocations et Enfance et loisirs ont signé"
     if label == "MISC" and _in_firm_name(span):
         return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):

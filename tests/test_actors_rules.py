@@ -939,3 +939,11 @@ def test_an_occupation_used_as_an_adjective_is_no_title(nlp, world):
                                   "militaire, Jean Morel, a tranché.")
     assert found["Paul Girard"].role == "leader du mouvement étudiant"
     assert found["Jean Morel"].role == "président du tribunal militaire"
+
+
+@model
+def test_a_name_listed_after_a_body_is_a_body(nlp, world):
+    doc = _with_ents(nlp, "La Caisse primaire d'assurance maladie et Enfance et loisirs ont présenté le contrat.",
+                     [("Caisse primaire d'assurance maladie", "ORG"), ("Enfance et loisirs", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Enfance et loisirs"].type == "organization"
