@@ -48,6 +48,9 @@ académicien académicienne
 propriétaire gérant gérante exploitant exploitante
 copilote co-pilote employé employée
 trésorier trésorière intermédiaire photojournaliste photographe reporter
+militaire agent agente doyen doyenne laborantin laborantine adjoint adjointe bénévole habitant habitante
+retraité retraitée étudiant étudiante technicien technicienne fonctionnaire cuisinier cuisinière
+trésorier trésorière animateur animatrice éducateur éducatrice assistant assistante pharmacien pharmacienne
 """.split())
 # Kinship nouns in apposition or before a name are the role the text gives
 # ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
@@ -57,6 +60,9 @@ KIN_NOUNS = frozenset("""
 beau-frère belle-sœur belle-soeur beau-père belle-mère beau-fils belle-fille gendre bru demi-frère demi-sœur
 demi-soeur fils fille frère sœur soeur neveu nièce cousin cousine oncle tante veuve veuf
 """.split())
+# Title nouns that are also adjectives after another noun ("le mouvement étudiant").
+ADJECTIVAL_TITLES = frozenset("""militaire militaires étudiant étudiante étudiants bénévole bénévoles retraité
+retraitée assistant assistante""".split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
                             "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle",
@@ -90,6 +96,8 @@ DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "au
 # A pronoun before a title-like word makes it a verb: "qui juge", "il pilote".
 SUBJECT_PRONOUNS = frozenset({"qui", "il", "elle", "ils", "elles", "on", "je", "tu", "nous", "vous"})
 MAX_ROLE_TOKENS = 14
+# "1er adjoint", "2e vice-président", "deuxième adjointe": ordinals before a title.
+_ORDINAL_PREFIX = re.compile(r"^(?:\d+(?:er|re|ère|e|ème)|deuxième|second|seconde|troisième|quatrième)$")
 DOMAIN = re.compile(r"\b(?:à|de|du|des)\s+(?:la\s+|l['’]|les\s+)?(?P<domain>[A-ZÉÈ][\w’'-]*(?:\s+[a-zéèêàç]+(?:es|s|e)?)?)")
 
 
@@ -106,13 +114,23 @@ def _is_title(tok: "Token") -> bool:
     low = tok.lower_
     if low.startswith("ex-"):
         low = low[3:]  # "ex-secrétaire général de l'Élysée": the title after "ex-"
-    return low in TITLE_NOUNS or low in KIN_NOUNS or lemma(tok).lower() in TITLE_NOUNS
+    if low in KIN_NOUNS:
+        return True
+    if not (low in TITLE_NOUNS or lemma(tok).lower() in TITLE_NOUNS):
+        return False
+    if low in ADJECTIVAL_TITLES and tok.i > 0:
+        # "le mouvement étudiant", "le tribunal militaire": an adjective of the noun before
+        prev = tok.doc[tok.i - 1]
+        return not (prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in TITLE_NOUNS)
+    return True
 
 
 def is_prefix(tok: "Token") -> bool:
-    """"ancien", "Premier", and hyphenated compounds of them: "vice-Premier", "ex-premier"."""
+    """"ancien", "Premier", and hyphenated compounds of them: "vice-Premier", "ex-premier";
+    ordinals: "1er adjoint", "deuxième adjointe"."""
     low = tok.lower_
-    return low in TITLE_PREFIXES or ("-" in low and all(p in TITLE_PREFIXES for p in low.split("-") if p))
+    return low in TITLE_PREFIXES or ("-" in low and all(p in TITLE_PREFIXES for p in low.split("-") if p)) \
+        or bool(_ORDINAL_PREFIX.match(low))
 
 
 def _blocks(tok: "Token") -> bool:
@@ -127,6 +145,8 @@ def _blocks(tok: "Token") -> bool:
         return True  # "la cour qui juge …": a verb spelt like a title noun
     if tok.is_punct and tok.text not in ("-", "'", "’", "(", ")"):
         return True
+    if tok.text.endswith((".-", ".–", ".—")):
+        return True  # "Remaniement d'adjoints à Paris.- Jean X": a run-in headline ends there
     return "\n" in tok.text or tok.is_space
 
 
@@ -368,6 +388,7 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         j += 1
         if j + 2 < len(doc) and doc[j].like_num and doc[j + 1].lower_ in ("ans", "an") and doc[j + 2].text == ",":
             j += 3  # "Alain Martin, 53 ans, employé de …": the age before the title
+        j = _after_lead_in(doc, j)
     while j < len(doc) and doc[j].lower_ in DETERMINERS:
         j += 1
     first = j  # "Tony Blair, le Premier ministre", "Chris Patten, ancien gouverneur"
@@ -391,8 +412,14 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             break  # "X, responsable de …, et son épouse": another person
         if tokens and tok.lower_ in NEXT_TITLE and _title_follows(doc, j + 1):
             break  # "X, beau-frère du dirigeant et ancien chef de …": the first title is the role
+        if tok.lower_ in _RESIDENCE:
+            break  # "militaire dans l'armée de l'air demeurant 49, route …": where he lives
+        if tok.lower_ == "et" and _resumes_complement(span, j):
+            break  # "la fille de X, 1er adjoint, et de Y": the next name of the outer list
         tokens.append(tok)
         j += 1
+    if len(tokens) == MAX_ROLE_TOKENS:
+        tokens = _close_entity(doc, tokens)
     tokens = _trim(tokens)
     if not tokens:
         return None
@@ -442,7 +469,8 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
         if span is None:
             continue
         tok = span[0]
-        if not (tok.dep_.startswith("nsubj") or tok.dep_ == "appos") or "Plur" in tok.morph.get("Number"):
+        if not (tok.dep_.startswith("nsubj") or tok.dep_ == "appos" or _inverted_speaker(tok)) \
+                or "Plur" in tok.morph.get("Number"):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.ent_type_ == "PER" or nxt.pos_ == "PROPN"):
@@ -468,9 +496,91 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
     return out
 
 
+# Verbs of saying after a quotation, their subject after them: "», explique cette habitante".
+SPEECH_VERBS = frozenset("""dire expliquer souligner ajouter affirmer déclarer estimer confier indiquer préciser
+raconter assurer poursuivre reconnaître témoigner lancer confirmer conclure rappeler insister soupirer détailler
+commenter regretter résumer relever noter observer s'exclamer""".split())
+
+
+def _inverted_speaker(tok: "Token") -> bool:
+    """"« … », explique cette habitante du quartier": the parser may take the
+    speaker after the verb of saying for its object."""
+    verb = tok.head
+    if verb.i >= tok.i or lemma(verb).lower() not in SPEECH_VERBS or verb.i == 0:
+        return False
+    before = tok.doc[verb.i - 1]
+    return before.text in (",", "»", "”", "\"") and all(
+        t.pos_ in ("DET", "ADJ") for t in tok.doc[verb.i + 1: tok.i])
+
+
 def find_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     """The role the text gives the person at ``span``, if any."""
-    return role_before(span, knowledge) or role_after(span, knowledge)
+    before = role_before(span, knowledge)
+    if before is not None and _bare_kinship(span.doc, before):
+        return role_after(span, knowledge) or before
+    return before or role_after(span, knowledge)
+
+
+# -- batch L: lead-ins, kinship verb phrases, coordinated complements --------
+
+# "X, connue pour être la doyenne …", "X, nommé directeur …": words between the
+# comma and the title of an apposition.
+_LEAD_INS = frozenset("""connu connue connus connues considéré considérée réputé réputée devenu devenue élu élue
+réélu réélue nommé nommée désigné désignée""".split())
+_LEAD_IN_LINKS = (("pour", "être"), ("comme",), ("être",))
+# Where someone lives or comes from ends the apposition's role.
+_RESIDENCE = frozenset("demeurant domicilié domiciliée résidant résidante originaire".split())
+# Family titles that a verb phrase gives without a determiner: "prendra pour épouse X".
+KINSHIP_TITLES = frozenset({"épouse", "époux"})
+
+
+def _after_lead_in(doc: "Doc", j: int) -> int:
+    """Skip "connue pour être", "considéré comme", "nommé" after an apposition's comma."""
+    if j >= len(doc) or doc[j].lower_ not in _LEAD_INS:
+        return j
+    k = j + 1
+    for link in _LEAD_IN_LINKS:
+        if tuple(t.lower_ for t in doc[k: k + len(link)]) == link:
+            return k + len(link)
+    return k
+
+
+def _bare_kinship(doc: "Doc", found: RoleFound) -> bool:
+    """"prendra pour épouse X, laborantine": a family title in a verb phrase (no
+    determiner) says less than the apposition after the name."""
+    title = doc[found.title_token]
+    prev = doc[title.i - 1] if title.i > 0 else None
+    return title.lower_ in KINSHIP_TITLES and prev is not None and prev.lower_ not in DETERMINERS
+
+
+def _resumes_complement(span: "Span", j: int) -> bool:
+    """"la fille de X, 1er adjoint de la commune et de Y": the name is the complement
+    of a preposition and "et" + that preposition + a capitalised word in its
+    apposition starts the next complement of the outer phrase."""
+    doc = span.doc
+    if span.start == 0 or j + 2 >= len(doc):
+        return False
+    prep = doc[span.start - 1].lower_
+    if prep not in ("de", "d'", "d’", "à", "pour", "avec", "par"):
+        return False
+    nxt = doc[j + 1]
+    same = nxt.lower_ == prep or (prep in COMPLEMENT and nxt.lower_ in ("de", "d'", "d’"))
+    return same and doc[j + 2].text[:1].isupper()
+
+
+def _close_entity(doc: "Doc", tokens: list["Token"]) -> list["Token"]:
+    """A role cut by the length limit inside a name ("… habitante de la rue" +
+    "de l'Ornain") takes the rest of the name, when short, or stops before it."""
+    last = tokens[-1]
+    if not last.ent_type_:
+        return tokens
+    end = last.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end - last.i <= 4:
+        end += 1
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        start = _entity_start(doc, last.i)
+        return [t for t in tokens if t.i < start]
+    return tokens + list(doc[last.i + 1: end])
 
 
 def governing_state(doc: "Doc", title_index: int, knowledge: Knowledge) -> Entry | None:
@@ -506,3 +616,56 @@ def counterpart_role(own_role: str, other_role: str | None, demonym: str) -> str
         if first in ("président", "présidente", "chancelier", "chancelière", "roi", "reine"):
             return f"{first} {demonym}"
     return own_role
+
+
+# Offices a lead may name before their holder (not occupations: "l'avocat de la
+# défense a plaidé. Jean Martin a été condamné" is about two people).
+OFFICES = frozenset("""président présidente ministre chancelier chancelière maire roi reine pape gouverneur
+gouverneure préfet préfète sénateur sénatrice député députée candidat candidate dirigeant dirigeante
+secrétaire-général secrétaire-générale émir sultan""".split())
+
+
+def leading_title(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFound | None:
+    """"L'avantage du Premier ministre dans les sondages est fragile. Lionel Jospin
+    a …": a lead naming an office before anyone, then a name heading the next
+    sentence — the office is that person's (see actors.finish for the other
+    conditions).  Only when the sentence before holds one singular definite
+    title and no name follows it."""
+    sent = doc[name_start].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if prev.start > 0 and "\n" not in doc[prev.start - 1].text_with_ws:
+        return None  # only a paragraph's first sentence, a lead
+    titles = [t for t in prev if _is_title(t) and "Plur" not in t.morph.get("Number") and t.lower_ not in SPOKESMEN]
+    if len(titles) != 1 or lemma(titles[0]).lower() not in OFFICES and titles[0].lower_ not in OFFICES:
+        return None
+    tok = titles[0]
+    k = tok.i - 1
+    while k > prev.start and is_prefix(doc[k]):
+        k -= 1
+    if doc[k].lower_ not in ("le", "la", "l'", "l’", "du", "au"):
+        return None
+    end = tok.i + 1
+    while end < prev.end:
+        t = doc[end]
+        if end == tok.i + 1 and (t.pos_ == "PROPN" or t.ent_iob_ == "B" and t.ent_type_ == "PER") \
+                and t.text[:1].isupper():
+            return None  # "le président Joe Biden": his own name
+        if t.pos_ == "ADJ" and not _blocks(t):
+            end += 1
+            continue
+        if t.lower_ in COMPLEMENT:
+            noun = end + 1
+            while noun < prev.end and doc[noun].pos_ == "DET":
+                noun += 1
+            if noun < prev.end and doc[noun].pos_ in ("NOUN", "PROPN") \
+                    and not (doc[noun].ent_iob_ == "B" and doc[noun].ent_type_ == "PER"):
+                end = noun + 1
+                continue
+        break
+    tokens = _trim(list(doc[k + 1: end]))
+    if not tokens:
+        return None
+    return RoleFound(_span_text(doc, tokens), tok.i, _demonym_state(tokens, knowledge))
+

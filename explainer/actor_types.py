@@ -62,10 +62,11 @@ banque parti coalition milice
 GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
 # Nouns after which a name is a building or a site: "l'hôtel Adriatik",
 # "la place Tahrir", "l'aéroport Charles-de-Gaulle".
+VENUE_NOUNS = frozenset("école lycée collège centre gymnase salle piscine médiathèque bibliothèque musée".split())
 SITE_NOUNS = frozenset("""
 hôtel palais prison stade aéroport hôpital gare château cathédrale église mosquée synagogue temple
 place rue avenue boulevard quartier pont mont lac île
-""".split())
+""".split()) | VENUE_NOUNS
 # "le PDG d'Elf": the complement of these nouns is a company or a body.
 COMPANY_HEADS = frozenset("""
 pdg président-directeur patron patronne actionnaire actionnaires filiale filiales salarié salariés
@@ -286,6 +287,44 @@ def _title_after(span: "Span", knowledge: Knowledge) -> bool:
     return actor_roles.role_after(span, knowledge) is not None
 
 
+def _coordinated_relative(span: "Span") -> bool:
+    """"la fille de Jean, 1er adjoint, et de Marylène": a name after "et de"
+    that continues "<relation> de <person>" is a person too."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("de", "d'", "d’") or doc[span.start - 2].lower_ != "et":
+        return False
+    for i in range(span.start - 3, max(span.start - 20, 0), -1):
+        tok = doc[i]
+        if tok.is_sent_start or tok.pos_ == "VERB":
+            return False
+        if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and i >= 2 and doc[i - 1].lower_ in ("de", "d'", "d’"):
+            return doc[i - 2].lower_ in PERSON_RELATIONS
+    return False
+
+
+# "en partenariat avec X", "avec le soutien de X": X is a body.
+PARTNER_NOUNS = frozenset("partenariat collaboration soutien concours partenaire partenaires".split())
+
+
+def _partner(span: "Span") -> bool:
+    """"en partenariat avec la Prévention routière", "avec le concours de X"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("avec", "de", "du", "des", "d'", "d’") and doc[i - 1].lower_ in PARTNER_NOUNS
+
+
+def _listed_with_bodies(span: "Span") -> bool:
+    """A name coordinated ("," or "et") right after an organisation the NER tagged."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].text not in (",", "et"):
+        return False
+    before = doc[i - 1]
+    return before.ent_type_ == "ORG"
+
+
 def _in_firm_name(span: "Span") -> bool:
     """"employé de la société lorraine de surveillance Protec": the name ends a
     noun phrase headed by "société" (no verb or punctuation in between)."""
@@ -351,6 +390,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.7)
     if first in PLACE_HEADS:
         return Typed("place", None, 0.8)
+    if first in SITE_NOUNS and text[:1].islower() and " " in text:
+        return Typed("place", None, 0.8)  # "école Maurice-Durand", "centre Jean-Moulin": a venue
     if first in ORG_HEADS and len(text.split()) > 1:
         return Typed("organization", None, 0.8)
     if fold(text) in INSTITUTIONS:
@@ -386,8 +427,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
     if prev is not None and label == "MISC" and prev.lower_ == "les" and " " not in text and text[:1].isupper() \
             and not knowledge.is_demonym(text):
         return Typed("organization", None, 0.6)  # "les Knicks", "les Verts": a team or a party
-    if prev is not None and _noun(prev) in SITE_NOUNS:
-        return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER)
+    if prev is not None and _noun(prev) in SITE_NOUNS and not (_noun(prev) in VENUE_NOUNS and text.isupper()):
+        return Typed("place", None, 0.75)  # "l'hôtel Adriatik" (even if the NER says PER; not "le centre UDF")
     if prev is not None and prev.lower_ in LED_BY_NOUNS and len(text.split()) == 1 and text[:1].isupper():
         return Typed("person", None, 0.7)  # "le gouvernement Aznar"
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’"):
@@ -410,10 +451,16 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("other", None, 0.8)  # "la fonction de Mufti de la République": an office, no person
     if label == "MISC" and LOCAL_BODY.match(text):
         return Typed("organization", None, 0.7)  # "le Foyer d'Art-sur-Meurthe"
+    if label == "MISC" and _partner(span):
+        return Typed("organization", None, 0.75)  # "en partenariat avec la Prévention routière"
+    if label == "MISC" and " " in text and _listed_with_bodies(span):
+        return Typed("organization", None, 0.7)  # "la Caisse d'allocations et Enfance et loisirs ont signé"
     if label == "MISC" and _in_firm_name(span):
         return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
+    if label != "PER" and " " not in text and text[:1].isupper() and _coordinated_relative(span):
+        return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):
         return Typed("person", None, 0.8)  # "Jean Tiberi, maire de Paris" tagged LOC
     if label == "PER":

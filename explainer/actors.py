@@ -76,6 +76,23 @@ MAX_GAZETTEER_TOKENS = 8
 # "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
+# "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
+_HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
+_RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
+# A body with a lower-case head and a capitalised name: "l'association des Amis du Vieux Lyon".
+_ASSOCIATION = re.compile(r"(?<![\w-])(?P<head>association|amicale|collectif|union|club)\s+"
+                          r"(?:des\s+|de\s+la\s+|de\s+l['’]|du\s+)(?P<cap>[A-ZÀ-Ý][\w’'-]*)")
+_OF_TOWN = re.compile(r"\s+(?:de\s+|d['’])[A-ZÀ-Ý][\w’'-]*")
+# "la Ville de Lyon", "la Commune de Vesoul": the municipality, named by its town.
+_CITY_HEADS = frozenset({"Ville", "Commune", "Mairie", "Municipalité"})
+_CITY_BODY = re.compile(r"(?<![\w-])(?:Ville|Commune|Mairie|Municipalité)\s+(?:de\s+|d['’])"
+                        r"(?P<town>[A-ZÀ-Ý][\w’'-]+)(?![\w’'-])")
+# Endings of French communes' names that are rare in surnames: "Bavilliers", "Hérimoncourt".
+_COMMUNE_SHAPE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:villiers|villers|viller|court|heim|bourg)$")
+# Just after an opening quote, an elided article allowed: « L'Agent secret » is a title, not a role.
+_QUOTED_START = re.compile(r"[«“\"]\s*(?:[LlDd]['’]|[Ll][ea]s?\s+)?$")
+# "Lyon Nord et Sud", "la Corée du Nord et du Sud": what links two compass points sharing a head.
+_SHARED_HEAD_LINK = re.compile(r"^\s*(?:et|ou|,)\s+(?:(?:du|de\s+la|de)\s+)?$")
 _TEXT_HEADS = frozenset("traité charte convention accord accords loi résolution".split())
 # Meetings named after the city that hosts them, even a capital: "la conférence de Paris".
 _VENUE_EVENTS = frozenset("sommet conférence forum".split())
@@ -180,6 +197,8 @@ _EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
 # "la centrale Elhamma d'Alger", "le détroit de Gibraltar" (not "bombes de Hiroshima").
 _SITE_HEADS = (actor_types.PLACE_HEADS | actor_types.SITE_NOUNS
                | frozenset("centrale usine base barrage raffinerie mine".split()))
+_LOWER_VENUES = frozenset("""centre stade palais salle lycée collège école hôpital musée gymnase espace théâtre
+complexe halle piscine médiathèque bibliothèque""".split())
 _VENUE_HEADS = frozenset(fold(w) for w in """centre stade palais salle lycée collège école hôpital musée aéroport
 gymnase espace théâtre complexe halle piscine médiathèque bibliothèque auditorium amphithéâtre""".split())
 # "… de l'Agence", "… de la Cour": a capitalised body's name follows.
@@ -211,7 +230,11 @@ _OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
 _COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
 _LINKED = re.compile(r"^(?P<a>[A-ZÀ-Ý][a-zà-ÿ]+)-(?P<b>[A-ZÀ-Ý][a-zà-ÿ]+)$")
-_LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet".split())
+_LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet train trains vol vols".split())
+# "la ligne Paris-Nantes": a railway or bus line is named by its ends (a place of its own).
+_LINE_NOUNS = frozenset({"ligne"})
+# The rest of a hyphenated name after an entity cut at its hyphen: "ligne Paris" + "-Nantes".
+_HYPHEN_TAIL = re.compile(r"(?:-[A-ZÀ-Ý][\w’']*)+")
 # A dateline in capitals opening a line or following a headline: "BAR-LE-DUC. _ Vers …", "NANCY.- Le …".
 _DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<place>[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’ -]{1,40}[A-ZÀ-ÝŒ])\.\s?[-_–]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème)$")
@@ -283,6 +306,41 @@ def _clip_titles(text: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
+_SIGNATURE_LIST = re.compile(r"^(?P<by>(?:[Dd]e|[Pp]ar)\s+)?(?P<names>.+)$")
+
+
+def _is_signature_list(line: str) -> bool:
+    """"de Nicole MARTIN et Anne DURAND", "Par Paul ROUX, Luc PETIT": a closing
+    line signed by several journalists, each name with its surname in capitals."""
+    m = _SIGNATURE_LIST.match(line)
+    names = _LIST_SPLIT.split(m.group("names").strip())
+    return len(names) >= (1 if m.group("by") else 2) and all(_SIGNATURE.match(n) for n in names)
+
+
+def _plural_blind(name: str) -> str:
+    """"Jeunesse et sports" = "Jeunesse et sport": folded, final s dropped from each word."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in fold(name).split())
+
+
+def _clipped_words(short: str, long: str) -> bool:
+    """"Secours pop" / "Secours populaire": as many words, the first the same,
+    each of the others the other's or a clipping of it (three or four letters:
+    "Parti social" is no clipping of "Parti socialiste")."""
+    s, lg = fold(short).split(), fold(long).split()
+    if len(s) < 2 or len(s) != len(lg) or s == lg or s[0] != lg[0]:
+        return False
+    return all(a == b or (3 <= len(a) <= 4 < len(b) and b.startswith(a)) for a, b in zip(s[1:], lg[1:]))
+
+
+def _title_complement(text: str, clipped: str, label: str) -> bool:
+    """"président de la République" tagged PER: once the title is clipped, one
+    word after an article or a preposition is the title's complement, no person."""
+    if label != "PER" or clipped == text or " " in clipped:
+        return False
+    before = text[: len(text) - len(clipped)].split()
+    return bool(before) and before[-1].lower() in ("de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’")
+
+
 def _looks_like_name(text: str) -> bool:
     """Two or more capitalised words, particles allowed: "Dominique de Villepin"."""
     words = text.split()
@@ -339,10 +397,11 @@ def _known_subspans(doc: "Doc", start: int, end: int, knowledge: Knowledge) -> l
     return out
 
 
-def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
+def _joined_entities(doc: "Doc", text: str | None = None) -> list[tuple[int, int, str]]:
     """NER spans as (start, end, label); a span cut after its preposition
     joins the next one: "Parquet de" + "Lyon" → "Parquet de Lyon"."""
     out: list[tuple[int, int, str]] = []
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text on each access
     ents = doc.ents
     i = 0
     while i < len(ents):
@@ -362,9 +421,13 @@ def _joined_entities(doc: "Doc") -> list[tuple[int, int, str]]:
             end = ents[i].end_char
         if (label in ("ORG", "LOC") and i + 1 < len(ents) and ents[i + 1].label_ == "PER"
                 and ents[i].end == ents[i + 1].start and fold(ent[0].text) in _VENUE_HEADS
-                and "\n" not in doc.text[start:ents[i + 1].end_char]):
+                and "\n" not in text[start:ents[i + 1].end_char]):
             i += 1  # "Centre des Congrès" + "Pierre Baudis": a venue named after someone
             end, label = ents[i].end_char, "LOC"
+        if label != "PER" and not text[end - 1].isspace():
+            tail = _HYPHEN_TAIL.match(text, end)
+            if tail is not None:
+                end = tail.end()  # "ligne Paris" + "-Nantes": never cut inside a hyphenated name
         last = ents[i].end
         if (label == "PER" and doc[last - 1].lower_ in _NAME_PARTICLES and last < len(doc)
                 and doc[last].is_title and (i + 1 == len(ents) or ents[i + 1].start > last)):
@@ -383,8 +446,9 @@ def _event_first_words(knowledge: Knowledge) -> frozenset[str]:
     "guerre"): where the gazetteer also looks at lower-case tokens."""
     if _EVENT_STARTS[0] is not knowledge:  # one Knowledge per build: computed once
         _EVENT_STARTS[:] = [knowledge, frozenset(
-            f.split()[0].lower() for e in knowledge.entries.values() if e.type == "event"
-            for f in e.forms() if len(f.split()) > 1)]
+            f.split()[0].lower() for e in knowledge.entries.values()
+            if e.type == "event" or e.type == "organization"  # bodies written in lower case: "armée de l'air"
+            for f in e.forms() if len(f.split()) > 1 and (e.type == "event" or f[:1].islower()))]
     return _EVENT_STARTS[1]
 
 
@@ -478,7 +542,7 @@ class _Extractor:
             tail = _LOWER_TAIL.search(text)
             if tail is not None:
                 text = text[:tail.start()]  # "Congrès à majorité républicaine" → "Congrès"
-        if not self.knowledge.lookup(text) and forced is None:
+        if not self.knowledge.lookup(text) and forced is None and not self._street_name(start, text, label):
             clipped, new_start = _clip_titles(text, start)
             rep = _REPUBLIC_OF.match(clipped)
             if rep and clipped != text and not self.knowledge.lookup(clipped):
@@ -486,6 +550,8 @@ class _Extractor:
                 clipped, new_start, label = clipped[rep.end():], new_start + rep.end(), "LOC"
             if clipped != text and label != "PER" and _looks_like_name(clipped):
                 label = "PER"  # "Affaires étrangères Dominique de Villepin" tagged ORG
+            if _title_complement(text, clipped, label):
+                return
             if clipped != text and clipped[:1] in "«\"“([":
                 # "Premier ministre d'être resté « sourd": no quotation mark left opening the rest
                 rest = clipped.lstrip(" «\"“([")
@@ -501,6 +567,12 @@ class _Extractor:
             for part in ("a", "b"):
                 self.add(start + two.start(part), start + two.end(part), "LOC")
             return
+        if forced is None and label in ("ORG", "MISC") and " et " in text and not self.knowledge.lookup(text):
+            parts = self._coordinated_bodies(start, text)
+            if parts:
+                for a, b in parts:
+                    self.add(a, b, label)
+                return
         headed = False
         if forced is None:
             new_start = self._named_head(start, text, label)
@@ -520,15 +592,17 @@ class _Extractor:
                     and fold(text.split()[0]) not in actor_types.ORG_HEADS_FOLDED
                     and _DOMAIN_BEFORE.search(self.text, max(0, start - 60), start)):
                 return  # "ministre de la Sécurité nationale", "chargé du Climat": a title's domain
-            if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text):
+            if self.signature[0] <= start < self.signature[1] or self._is_headline_word(start, end, text) \
+                    or self._is_headline_phrase(start, end, text, label):
                 return
             if self._is_not_a_name(start, text):
                 return
             if label == "LOC" and _EDITION.search(self.text, max(0, start - 20), start):
                 return  # "Pages spécifiques à l'édition de Lunéville": the newspaper's, no actor
-            if fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS \
-                    or text.split()[0].lower() in actor_roles.TITLE_NOUNS:
-                return  # "État", "Premier ministre de droite": a title, not a name
+            if (fold(text) in _TITLE_WORDS or fold(text.split()[0]) in _TITLE_WORDS
+                    or text.split()[0].lower() in actor_roles.TITLE_NOUNS) and not _QUOTED_START.search(
+                        self.text, max(0, start - 8), start):
+                return  # "État", "Premier ministre de droite": a title, not a name (« L'Agent secret » is)
             if not self._has_name_token(start, end):
                 return  # "Or", "Hier soir", "Parachutages": capitalised common words
         elif known and self.knowledge.is_not_actor(text):
@@ -543,6 +617,32 @@ class _Extractor:
         self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _street_name(self, start: int, text: str, label: str) -> bool:
+        """"rue du maréchal de Lorraine", "10, rue de Belgique": a street the NER
+        tagged whole keeps its head, even when named after a state — unless the
+        name alone is known and nothing says it is an address ("une rue de Paris")."""
+        words = text.split(" ")
+        if label != "LOC" or len(words) < 2 or words[0] not in _STREET_HEADS:
+            return False
+        rest = _LEADING.sub("", " ".join(words[1:]))
+        if not (self.knowledge.lookup(rest) or self.knowledge.is_capital(rest)):
+            return True
+        return bool(_HOUSE_NUMBER.search(self.text, max(0, start - 12), start)) \
+            or any(w in _RANKS for w in words[1:])
+
+    def _coordinated_bodies(self, start: int, text: str) -> list[tuple[int, int]]:
+        """"la Caf et Jeunesse et sport" in one span: split at the "et" after which
+        (or before which) stands a name the NER also tags elsewhere ("Jeunesse et
+        sports"), plurals aside."""
+        end = start + len(text)
+        others = {_plural_blind(e.text) for e in self.doc.ents if e.end_char <= start or e.start_char >= end}
+        others |= {_plural_blind(_LEADING.sub("", t)) for t in list(others)}
+        for m in re.finditer(r" et ", text):
+            left, right = text[:m.start()], text[m.end():]
+            if _plural_blind(right) in others or _plural_blind(left) in others:
+                return [(start, start + m.start()), (start + m.end(), end)]
+        return []
 
     def _named_by_initials(self, end: int, text: str) -> actor_types.Typed | None:
         """"Jamaah Islamiyah (JI)": a name followed by its own initials in brackets
@@ -575,6 +675,8 @@ class _Extractor:
             return m.start("head")  # "avenue du général Leclerc": even a person's name
         if head in _SITE_HEADS and not m.group("prep") and label == "LOC" and m.end("head") + 1 == start:
             return m.start("head")  # "le fort Vauclair": the site's head is part of its name
+        if label == "PER" and head in _LOWER_VENUES and not m.group("prep") and m.end("head") + 1 == start:
+            return m.start("head")  # "l'école Maurice-Durand": a venue named after someone
         if label == "PER":
             return start
         if label == "MISC" and not m.group("prep") and head in _NAMED_TEXTS and m.end("head") + 1 == start:
@@ -610,6 +712,8 @@ class _Extractor:
         line = body[a:].strip()
         if a > 0 and len(line) < 60 and _SIGNATURE.match(line):
             return a, len(body)
+        if a > 0 and len(line) < 90 and _is_signature_list(line):
+            return a, len(body)
         return 0, 0
 
     def _is_headline_word(self, start: int, end: int, text: str) -> bool:
@@ -630,6 +734,28 @@ class _Extractor:
             return False
         return len(re.findall(r"\b" + re.escape(text) + r"\b", self.text)) == 1
 
+    def _is_headline_phrase(self, start: int, end: int, text: str, label: str) -> bool:
+        """"Coups de feu sur le TGV. - Trois rames …", "Carnet blanc Paul et Léa.":
+        a phrase in sentence case opening a short headline or rubric, never
+        written so again, is a common phrase (the NER's MISC or PER), not a name."""
+        words = text.split()
+        if label == "ORG" or len(words) < 2 or not words[0][:1].isupper() \
+                or any(not w.islower() for w in words[1:]):
+            return False
+        head = actor_types.head_word(text)
+        if head in actor_types.ORG_HEADS or head in actor_types.EVENT_HEADS or head in _SITE_HEADS:
+            return False
+        a = self.text.rfind("\n", 0, start) + 1
+        if self.text[a:start].strip(" «\"“(-") != "":
+            return False
+        b = self.text.find("\n", end)
+        line = self.text[a: b if b >= 0 else len(self.text)]
+        cut = _HEADLINE_END.search(line)
+        headline = line[: cut.start()] if cut is not None else line
+        if len(headline.split()) > 8:
+            return False
+        return self.text.count(text) == 1
+
     def _has_name_token(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -646,10 +772,11 @@ class _Extractor:
         self._ministries()
         self._states_by_demonym()
         self._lower_case_names()
+        self._lower_case_associations()
         self._named_affairs()
         self._initialled_bodies()
         self._places_matching(_ROAD, "road")
-        pieces = [(a, b, label) for start, end, label in _joined_entities(self.doc) for a, b in self._lines(start, end)]
+        pieces = [(a, b, label) for start, end, label in _joined_entities(self.doc, self.text) for a, b in self._lines(start, end)]
         i = 0
         while i < len(pieces):
             a, b, label = pieces[i]
@@ -669,6 +796,7 @@ class _Extractor:
         self._untagged_names()
         self._drop_links()
         self.candidates.sort(key=lambda c: c.start)
+        self._shared_heads()
 
     def _places_matching(self, pattern: re.Pattern[str], group: str) -> None:
         """Places the NER and the knowledge missed, found by ``pattern`` (its ``group``):
@@ -692,11 +820,38 @@ class _Extractor:
             m = _LINKED.match(c.text) if c.entry is None else None
             if m is not None:
                 before = self.text[max(0, c.start - 12): c.start].split()
-                if (fold(m.group("a")) in words and fold(m.group("b")) in words) \
-                        or (before and before[-1].lower() in _LINK_NOUNS and c.type != "person"):
-                    continue
+                if before and before[-1] in _LINE_NOUNS and c.type != "person":
+                    c = self._line_named_by_its_ends(c, len(before[-1]) + 1)
+                elif (fold(m.group("a")) in words and fold(m.group("b")) in words) \
+                        or (before and before[-1].lower() in _LINK_NOUNS | {"un", "une"} and c.type != "person"):
+                    continue  # "un Nantes-Lille": a train named by its route
             keep.append(c)
         self.candidates = keep
+
+    def _shared_heads(self) -> None:
+        """"les centres de Lyon Nord et Sud": a compass point after "et" or a comma
+        that follows a name ending with another one shares that name's head
+        ("Lyon Sud"; the mention stays "Sud")."""
+        prev = None
+        for c in self.candidates:
+            if prev is not None and " " not in c.text and fold(c.text) in _COMPASS and c.entry is None:
+                between = self.text[prev.end:c.start]
+                words = prev.text.split(" ")
+                if _SHARED_HEAD_LINK.match(between) and len(words) > 1 and fold(words[-1]) in _COMPASS:
+                    c.text = " ".join(words[:-1] + [c.text])
+                    c.type, c.confidence = prev.type, prev.confidence
+                    c.entry = self.knowledge.lookup(c.text)  # "la Corée du Nord et du Sud"
+                    if c.entry is not None:
+                        c.type = c.entry.type
+            prev = c
+
+    def _line_named_by_its_ends(self, c: Candidate, head: int) -> Candidate:
+        """"la ligne Paris-Nantes": the line, with its head noun, is a place."""
+        start = c.start - head
+        span = self.doc.char_span(start, c.end, alignment_mode="expand")
+        if span is None:
+            return c
+        return Candidate(start, c.end, self.text[start:c.end], "place", None, 0.8, "LOC", span)
 
     def _untagged_names(self) -> None:
         """A first name and a surname the NER did not tag at all (see _UNTAGGED_NAME):
@@ -827,6 +982,25 @@ class _Extractor:
                 continue  # "l'attaque du 7 octobre" is named by its day, "l'attentat de 1989" only dated
             end = m.end("date")
             self.add(m.start("head"), end, "MISC", forced=actor_types.Typed("event", None, 0.75))
+
+    def _lower_case_associations(self) -> None:
+        """"l'association des Portugais de Lyon", "l'amicale des Anciens de Verdun":
+        a body with a lower-case head whose name goes on with a capitalised word
+        (the NER's span for it, or that word; a town after inhabitants' name)."""
+        if not any(w in self.text for w in ("association ", "amicale ", "collectif ", "union ", "club ")):
+            return
+        ent_end = {e.start_char: e.end_char for e in self.doc.ents}
+        for m in _ASSOCIATION.finditer(self.text):
+            cap = m.group("cap")
+            if self.knowledge.lookup(cap) or self.knowledge.is_capital(cap):
+                continue  # "l'union des Comores": a state's name
+            end = max(ent_end.get(m.start("cap"), m.end("cap")), m.end("cap"))
+            if "\n" in self.text[m.start():end]:
+                continue
+            town = _OF_TOWN.match(self.text, end) if self.knowledge.is_demonym(cap) else None
+            if town is not None:
+                end = town.end()  # "des Portugais" + " de Lyon": whose Portuguese
+            self.add(m.start("head"), end, "ORG", forced=actor_types.Typed("organization", None, 0.8))
 
     def _named_affairs(self) -> None:
         """Events named after someone or by a quotation (see _NAMED_AFFAIR, _QUOTED_NAME)."""
@@ -969,8 +1143,11 @@ class _Extractor:
                 entry = k.lookup(piece.text)
                 if entry is None or entry.type not in ("state", "organization", "event"):
                     continue
-                if entry.type == "event" and n == 1 and lower:
+                if entry.type in ("event", "organization") and n == 1 and lower:
                     continue
+                if lower and entry.type == "organization" and piece.end < len(doc) \
+                        and k.is_demonym(doc[piece.end].text):
+                    continue  # "l'armée de l'air israélienne": another state's, a generic description
                 if any(t.ent_type_ == "PER" for t in piece):
                     continue  # "Dominique de Villepin" is not Dominica
                 after = doc[piece.end] if piece.end < len(doc) else None
@@ -1013,6 +1190,8 @@ class _Extractor:
             if c.type in ("other", "place", "organization") and c.entry is None and " " not in c.text \
                     and fold(c.text) in surnames and c.confidence < 0.9 and not self.knowledge.is_capital(c.text):
                 c.type = "person"
+        self._first_names_as_people(full_names)
+        self._communes_taken_for_people(full_names)
         for c in self.candidates:
             if c.entry is not None:
                 key, name = "id:" + c.entry.id, c.entry.name
@@ -1024,8 +1203,8 @@ class _Extractor:
                 key = "id:" + known.id if known else "per:" + fold(name)
                 if known:
                     name = known.name
-            else:
-                key, name = "name:" + fold(c.text), c.text
+            else:  # "Jeunesse et sport" and "Jeunesse et sports": one body
+                key, name = "name:" + (_plural_blind(c.text) if " " in c.text else fold(c.text)), c.text
             if c.type == "place" and c.entry is not None and c.entry.type == "state":
                 key, name = "id:" + c.entry.id, c.entry.name
             cl = get(key, name)
@@ -1036,7 +1215,102 @@ class _Extractor:
         self._merge_acronyms(clusters, order)
         self._merge_short_forms(clusters)
         self._merge_last_words(clusters)
+        self._merge_site_short_forms(clusters)
+        self._merge_city_bodies(clusters)
         return [clusters[k] for k in order if k in clusters]
+
+    def _merge_city_bodies(self, clusters: dict[str, _Cluster]) -> None:
+        """"la Ville de Lyon" (the municipality) is Lyon; "la Ville" alone, when the
+        text names one such town, too."""
+        if not any(h in self.text for h in _CITY_HEADS):
+            return
+        towns = {fold(cl.name): cl for cl in clusters.values() if cl.entry is None and " " not in cl.name}
+        for cl in list(clusters.values()):
+            m = _CITY_BODY.fullmatch(cl.name)
+            town = towns.get(fold(m.group("town"))) if m and cl.entry is None else None
+            if town is None or town is cl:
+                continue
+            town.mentions.extend(cl.mentions)
+            del clusters[cl.key]
+        named = {id(towns[fold(m.group("town"))]) for m in _CITY_BODY.finditer(self.text)
+                 if fold(m.group("town")) in towns}
+        if len(named) != 1:
+            return
+        town = next(cl for cl in towns.values() if id(cl) in named)
+        if town.key not in clusters:
+            return
+        for cl in list(clusters.values()):
+            if cl.entry is None and cl.name in _CITY_HEADS and cl is not town:
+                town.mentions.extend(cl.mentions)
+                del clusters[cl.key]
+
+    def _merge_site_short_forms(self, clusters: dict[str, _Cluster]) -> None:
+        """"côté Paul-Bert" after "rue Paul-Bert", "la Pépinière" after "le parc de la
+        Pépinière": an unknown name that is a street's or a site's name without its
+        head noun, said after it and given no role, is that street or site (its type kept)."""
+        sites: dict[str, _Cluster] = {}
+        for cl in clusters.values():
+            words = cl.name.split(" ")
+            if cl.entry is None and len(words) > 1 and words[0] in _STREET_HEADS | _SITE_HEADS | _LOWER_VENUES:
+                rest = " ".join(words[1:])
+                while True:
+                    stripped = _LEADING.sub("", rest)
+                    first = stripped.split(" ")[0]
+                    if first in _RANKS and " " in stripped:
+                        stripped = stripped[len(first) + 1:]
+                    if stripped == rest:
+                        break
+                    rest = stripped
+                sites.setdefault(fold(rest), cl)
+        if not sites:
+            return
+        for short in list(clusters.values()):
+            site = sites.get(fold(short.name))
+            if site is None or site is short or short.entry is not None or short.role is not None \
+                    or min(m.start for m in short.mentions) < min(m.start for m in site.mentions):
+                continue
+            site.mentions.extend(short.mentions)
+            del clusters[short.key]
+
+    def _communes_taken_for_people(self, full_names: list[Candidate]) -> None:
+        """"« Bavilliers peut réussir … »" tagged PER: one word shaped like a French
+        commune's name (-villiers, -court, -heim…), never part of a full name and
+        given no title, is the commune."""
+        words = {fold(w) for f in full_names for w in f.text.split()}
+        for c in self.candidates:
+            if c.type == "person" and c.label == "PER" and c.entry is None and " " not in c.text \
+                    and _COMMUNE_SHAPE.search(c.text) and fold(c.text) not in words \
+                    and actor_roles.find_role(c.span, self.knowledge) is None:
+                c.type, c.confidence = "place", 0.7
+
+    def _first_names_as_people(self, full_names: list[Candidate]) -> None:
+        """"Carnet blanc Williams et Léa" (Williams tagged ORG) … "Williams Murray":
+        one word that is the first name of exactly one person named in full is
+        that person (see _full_name)."""
+        firsts: dict[str, set[str]] = {}
+        for f in full_names:
+            firsts.setdefault(fold(f.text.split()[0]), set()).add(fold(f.text))
+        for c in self.candidates:
+            if c.type != "person" and c.entry is None and " " not in c.text and c.confidence < 0.9 \
+                    and len(firsts.get(fold(c.text), ())) == 1 and not self.knowledge.is_capital(c.text) \
+                    and self._listed_with_a_person(c, firsts):
+                c.type = "person"
+
+    def _listed_with_a_person(self, c: Candidate, firsts: dict[str, set[str]]) -> bool:
+        """"Williams et Stéphanie": the word is coordinated with a person's name or
+        another first name (not "la société Martin")."""
+        after = re.match(r"\s*(?:et|,)\s+([A-ZÀ-Ý][\w’'-]+)", self.text[c.end: c.end + 40])
+        before = re.search(r"([A-ZÀ-Ý][\w’'-]+)\s*(?:et|,)\s+$", self.text[max(0, c.start - 40): c.start])
+        for m in (after, before):
+            if m is None:
+                continue
+            word = m.group(1)
+            tok = self.doc.char_span(m.start(1) + (c.end if m is after else max(0, c.start - 40)),
+                                     m.end(1) + (c.end if m is after else max(0, c.start - 40)),
+                                     alignment_mode="expand")
+            if fold(word) in firsts or (tok is not None and tok[0].ent_type_ == "PER"):
+                return True
+        return False
 
     @staticmethod
     def _merge_last_words(clusters: dict[str, _Cluster]) -> None:
@@ -1133,6 +1407,11 @@ class _Extractor:
     def _shortens(short: str, long: str, kind: str) -> bool:
         if fold(long).startswith(fold(short) + " ") and len(short.split()) > 1:
             return True
+        if kind == "organization" and _clipped_words(short, long):
+            return True  # "Secours pop" for "Secours populaire"
+        if kind == "organization" and 3 <= len(short) <= 5 and short.istitle() and short.isalpha() \
+                and long[:1].isupper() and _initials(long) == short.upper():
+            return True  # "la Caf", Caisse d'allocations familiales
         if kind == "organization" and _ACRONYM.match(short) \
                 and re.match(re.escape(fold(short)) + r" (?:de |du |d')", fold(long)):
             return True  # "CICV" after "CICV d'Hérimoncourt"
@@ -1210,6 +1489,7 @@ class _Extractor:
                     cl.role = found.role
                     cl.role_state = found.demonym_state
                     cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
+        self._lead_title(clusters)
         # "son homologue sud-coréen X": X mirrors the other person of the sentence.
         for cl in clusters:
             if cl.homologue and cl.role is None:
@@ -1256,6 +1536,23 @@ class _Extractor:
         _ = state_ids
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
         return actors
+
+    def _lead_title(self, clusters: list[_Cluster]) -> None:
+        """"L'avantage du Premier ministre … Lionel Jospin a …": the first person the
+        article names, as the subject of the sentence after a lead that gave an
+        office and no name, holds that office (actor_roles.leading_title)."""
+        mentions = [(m.span.start, cl, m) for cl in clusters if cl.type == "person" for m in cl.mentions]
+        if not mentions:
+            return
+        start, cl, m = min(mentions, key=lambda t: t[0])
+        if cl.role is not None or not _is_subject(m.span) \
+                or any(e.label_ == "PER" and e.start < start and not e[0].is_lower for e in self.doc.ents):
+            return
+        found = actor_roles.leading_title(self.doc, start, self.knowledge)
+        if found is not None:
+            cl.role = found.role
+            cl.role_state = found.demonym_state
+            cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
 
     def _previous_sentence_start(self, pos: int) -> int:
         """Start of the sentence before the one holding ``pos``, by its final punctuation."""
