@@ -298,8 +298,9 @@ def _clip_titles(text: str, start: int) -> tuple[str, int]:
     if len(words) > 1 and fold(words[-1]) in _COMPASS and words[-1][:1].isupper() \
             and all(w.islower() for w in words[:-1]):
         return text, start  # "district militaire Sud": a body or an area named by its compass point
-    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or fold(words[0]) in _DOMAIN_WORDS
-                              or words[0].islower()) \
+    while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()
+                              # "Écologie Mukhtar Babayev", not "Sécurité routière": a name follows
+                              or fold(words[0]) in _DOMAIN_WORDS and words[1][:1].isupper()) \
             and not (words[0] in _SITE_HEADS and words[1][:1].isupper()):
         start += len(words[0]) + 1
         words = words[1:]

@@ -747,6 +747,7 @@ def test_a_text_named_after_its_authors_is_a_work(nlp, world):
      "patron des sénateurs Les Républicains"),
 ])
 def test_batch_k_role_constructions(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
 
 
 # -- batch L error kinds: roles ------------------------------------------------
