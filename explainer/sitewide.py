@@ -338,9 +338,11 @@ class SiteIndex:
         actors = self.actors
         claims: dict[str, set[str]] = defaultdict(set)  # folded alias → site actors that give it
         one_word: list[tuple[str, SiteActor]] = []
+        # Each actor's distinct name keys and alias lists: most of its appearances repeat them.
+        names_of = {key: {local.name_key for _, local in actor.appearances} for key, actor in actors.items()}
         for actor in actors.values():
-            for _, local in actor.appearances:
-                for alias in local.aliases:
+            for aliases in {local.aliases for _, local in actor.appearances}:
+                for alias in aliases:
                     folded = fold(alias)
                     if not folded or not alias[:1].isupper():  # "le secrétaire d’État" describes, names no one
                         continue
@@ -355,7 +357,7 @@ class SiteIndex:
             for actor in actors.values():
                 if actor.type != "person":
                     continue
-                names = [local.name_key for _, local in actor.appearances]
+                names = names_of[actor.key]
                 if any(len(claims.get(name, ())) == 1 and actor.key not in claims[name] for name in names):
                     continue
                 person_words.update({w for name in names if "-" in name for w in name.split("-")})
@@ -365,16 +367,16 @@ class SiteIndex:
                     continue  # "Kim" when two Kims are known; a word of nobody's full name
                 own = own_words.get(actor.key)
                 if own is None:
-                    own = own_words[actor.key] = {w for _, local in actor.appearances for w in local.name_key.split("-")}
+                    own = own_words[actor.key] = {w for name in names_of[actor.key] for w in name.split("-")}
                 if folded in own:
                     claims[folded].add(actor.key)
         if not claims:
             return
         into: dict[str, str] = {}
         for actor in actors.values():
-            targets = {t for _, local in actor.appearances for t in claims.get(local.name_key, ())} - {actor.key}
-            if len(targets) != 1 or any(len(claims.get(local.name_key, ())) > 1 for _, local in actor.appearances
-                                        if local.name_key in claims):
+            names = names_of[actor.key]
+            targets = {t for name in names for t in claims.get(name, ())} - {actor.key}
+            if len(targets) != 1 or any(len(claims.get(name, ())) > 1 for name in names if name in claims):
                 continue
             target = actors[targets.pop()]
             if target.type != actor.type:
@@ -481,12 +483,7 @@ def _group_months(items: list[tuple[ArticleRef, EventRef, DateRef]]) -> list[tup
     """
     groups: list[tuple[str, list]] = []
     for item in items:
-        year, month = _year_month(item[2])
-        value, mod = item[2].value, item[2].mod
-        if month is None and year.isdigit() and (mod or value != year):
-            heading = _capitalised(dates_fr.format_value(value, mod))
-        else:
-            heading = _month_heading(year, month)
+        heading = _heading(item[2].value, item[2].mod)
         if groups and groups[-1][0] == heading:
             groups[-1][1].append(item)
         else:
@@ -494,12 +491,24 @@ def _group_months(items: list[tuple[ArticleRef, EventRef, DateRef]]) -> list[tup
     return groups
 
 
+@functools.lru_cache(maxsize=65536)
+def _heading(value: str, mod: str | None) -> str:
+    """The heading an event dated ``value`` (``mod``) goes under: "Avril 2023", "Fin 2023", "Dans l’année 2023"."""
+    year, month = _value_year_month(value, mod)
+    if month is None and year.isdigit() and (mod or value != year):
+        return _capitalised(dates_fr.format_value(value, mod))
+    return _month_heading(year, month)
+
+
 def chronology_pages(index: SiteIndex) -> list[ChronoPage]:
     """The site-wide timeline: one page if it is small, else pages by year (and month, and number)."""
-    ordered = sorted(index.events, key=event_sort_key)
+    # event_sort_key, with each article's part computed once rather than once per event.
+    pubs = {id(article): (pub_key(article), article.slug) for article in index.articles}
+    ordered = sorted(index.events, key=lambda item: (_sort_key(item[2].value, item[2].mod), *pubs[id(item[0])],
+                                                     item[1].id))
     by_year: dict[str, list] = defaultdict(list)
     for item in ordered:
-        by_year[_year_month(item[2])[0]].append(item)
+        by_year[_value_year_month(item[2].value, item[2].mod)[0]].append(item)
     if len(ordered) <= CHRONO_PAGE:
         return [ChronoPage("chronologie/index.md", "Chronologie",
                            [(y, _group_months(items)) for y, items in by_year.items()], len(ordered))]
