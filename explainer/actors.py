@@ -1462,7 +1462,7 @@ class _Extractor:
                     continue
                 state = found.demonym_state or actor_roles.governing_state(self.doc, found.title_token, k)
                 words = found.role.split()
-                if words[0].lower() == "homologue" and len(words) > 1:
+                if words[0].lower() == "homologue" and len(words) > 1 and k.state_of_demonym(words[1]) is not None:
                     cl.homologue = (found.role, words[1])
                     cl.role_state = cl.role_state or state
                     continue
