@@ -571,7 +571,7 @@ def find_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
 # comma and the title of an apposition.
 _LEAD_INS = frozenset("""connu connue connus connues considéré considérée réputé réputée devenu devenue élu élue
 réélu réélue nommé nommée désigné désignée""".split())
-_TIME_LEAD_INS = frozenset({"alors", "désormais", "actuellement", "aujourd'hui", "aujourd’hui", "toujours"})
+TIME_LEAD_INS = frozenset({"alors", "désormais", "actuellement", "aujourd'hui", "aujourd’hui", "toujours"})
 _LEAD_IN_LINKS = (("pour", "être"), ("comme",), ("être",))
 # Where someone lives or comes from ends the apposition's role.
 _RESIDENCE = frozenset("demeurant domicilié domiciliée résidant résidante originaire".split())
@@ -581,7 +581,7 @@ KINSHIP_TITLES = frozenset({"épouse", "époux"})
 
 def _after_lead_in(doc: "Doc", j: int) -> int:
     """Skip "connue pour être", "considéré comme", "nommé", "alors" after an apposition's comma."""
-    if j < len(doc) and doc[j].lower_ in _TIME_LEAD_INS:
+    if j < len(doc) and doc[j].lower_ in TIME_LEAD_INS:
         j += 1  # "Nancy X, alors présidente de la Chambre"
     if j >= len(doc) or doc[j].lower_ not in _LEAD_INS:
         return j

@@ -279,10 +279,15 @@ def _title_after(span: "Span", knowledge: Knowledge) -> bool:
     """A title in apposition right after the name: "Jean Tiberi, maire de Paris"."""
     from . import actor_roles  # noqa: PLC0415
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
-        return False  # "En route pour Salt Lake City, le patineur X": a place
-    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not (
-            actor_roles.is_prefix(doc[span.end + 1]) or doc[span.end + 1].lower_ in actor_roles.TITLE_NOUNS):
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP" and not (
+            span.start > 1 and doc[span.start - 1].lower_ in ("de", "d'", "d’")
+            and doc[span.start - 2].lower_ not in PLACE_NOUNS):
+        return False  # "En route pour Salt Lake City, le patineur X": a place; not "la visite de X, …"
+    first = span.end + 1
+    if first < len(doc) and doc[first].lower_ in actor_roles.TIME_LEAD_INS:
+        first += 1  # "X, alors présidente de …"
+    if first >= len(doc) or doc[span.end].text != "," or not (
+            actor_roles.is_prefix(doc[first]) or doc[first].lower_ in actor_roles.TITLE_NOUNS):
         return False
     return actor_roles.role_after(span, knowledge) is not None
 

@@ -1194,3 +1194,13 @@ def test_a_subject_title_with_its_own_name_in_apposition_is_not_anaphoric(nlp, w
                                   "son équipe, Marc Leroy, a répondu que son coureur était contrôlé.")
     assert found["Paul Girard"].role is None
     assert found["Marc Leroy"].role == "manager de son équipe"
+
+
+@model
+def test_a_name_after_de_with_an_apposed_title_is_a_person(nlp, world):
+    # "la visite à Taipei de X, alors présidente de …": tagged LOC, a person all the same
+    doc = _with_ents(nlp, "Ces manœuvres ont suivi la visite à Oslo de Anne Roux, alors présidente de la Chambre.",
+                     [("Oslo", "LOC"), ("Anne Roux", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Anne Roux"].type == "person"
+    assert found["Anne Roux"].role == "présidente de la Chambre"
