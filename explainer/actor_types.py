@@ -42,7 +42,7 @@ olympiades exposition salon grand-prix intifada supercoupe rallye marathon bienn
 # First words that make a name an organisation ("Parquet de Francfort",
 # "1er régiment de Tirailleurs", "Assemblée nationale").
 ORG_HEADS = frozenset("""
-parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
+commandement parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
 front ligue organisation force organisme instance institution
@@ -78,6 +78,12 @@ Congrès Sénat Parlement Knesset Douma Bundestag Bundesrat Storting Diète Cort
 """.split())
 # Of these, only a company: "le PDG d'Elvor" even when the NER says LOC.
 COMPANY_ONLY = frozenset({"pdg", "président-directeur", "actionnaire", "actionnaires", "filiale", "filiales"})
+# "le patron de Tesla": one word after these is a company even when the NER says PER.
+COMPANY_ONE_WORD = frozenset({"patron", "patronne"})
+# "le Tour de France", "le Tour du Pays basque": a stage race, not a tower ("la tour de Pise").
+STAGE_RACE = re.compile(r"^Tour (?:de |du |des |d['’])[A-ZÀ-Ý]")
+# Determiners that no person's one-word name takes: "le Pastef réclame".
+_ARTICLES = frozenset({"le", "la", "l'", "l’"})
 # "l'avocat de X", "le fils de X": X is a person, whatever the NER says.
 PERSON_RELATIONS = frozenset("""
 avocat avocate client cliente fils fille père mère frère sœur soeur épouse époux mari femme veuve veuf
@@ -374,6 +380,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             # A capital known as the metonym of a body ("Bruxelles" acting is the
             # Commission) is still the city where something happens: "à Bruxelles".
             return Typed("place", None, 0.85)
+        if entry.type == "state" and span.start > 0 and span.doc[span.start - 1].lower_ == "à" \
+                and any(fold(c) == fold(text) for c in entry.capitals):
+            return Typed("place", entry, 0.85)  # "à Luxembourg", "à Monaco": the city ("au Luxembourg": the state)
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:
@@ -382,6 +391,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("state", state, 0.85)
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
+    if STAGE_RACE.match(text):
+        return Typed("event", None, 0.85)
     first = head_word(text)
     if first not in EVENT_HEADS and first not in PLACE_HEADS and first not in ORG_HEADS:
         first = _singular(first)  # "Brigades des martyrs", "Forces armées"
@@ -441,7 +452,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("place", None, 0.8)  # "la localité de Beit Hanoun", "le camp d'extermination de X"
         if prev2.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
-        if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY):
+        if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY
+                                              or prev2.lower_ in COMPANY_ONE_WORD and " " not in text):
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
     if _work_apposition(span) and (label != "PER" or (prev is not None and prev.text in ("«", "“", '"'))):
         # (a person's name before the apposition is the author, not the work: "… du
@@ -468,6 +480,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):
         return Typed("person", None, 0.8)  # "Jean Tiberi, maire de Paris" tagged LOC
+    if label == "PER" and " " not in text and prev is not None and prev.lower_ in _ARTICLES and prev.pos_ == "DET" \
+            and text[:1].isupper() and not knowledge.is_demonym(text):
+        return Typed("organization", None, 0.6)  # "Le Pastef réclame": a name with an article is no person
     if label == "PER":
         return Typed("person", None, 0.9)
     if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):

@@ -62,6 +62,8 @@ _DOMAIN_BEFORE = re.compile(r"(?:\b(?:ministres?|ministère|commissaires?|secré
                             r"|\bchargée?s?\s+d['’])\s*$")
 _SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
+# "Jonas X (Visma-Lease a Bike)": a capitalised name alone in brackets after a person.
+_BRACKETED_NAME = re.compile(r" \((?P<n>[A-ZÀ-Ý][^()\n,;:«»]{1,40}?)\)")
 _WORDED_INITIALS = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,7}$")  # "Aosis", "Unrwa", "Otan"
 _MIXED_ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]{1,7}$")  # "PvdA", "CiU"
 # A signature closing a regional article: "Philippe JARRASSÉ", "Anne MARTIN-DURAND".
@@ -776,6 +778,7 @@ class _Extractor:
         self._lower_case_associations()
         self._named_affairs()
         self._initialled_bodies()
+        self._bracketed_after_people()
         self._places_matching(_ROAD, "road")
         pieces = [(a, b, label) for start, end, label in _joined_entities(self.doc, self.text) for a, b in self._lines(start, end)]
         i = 0
@@ -819,6 +822,11 @@ class _Extractor:
         keep = []
         for c in self.candidates:
             m = _LINKED.match(c.text) if c.entry is None else None
+            if m is not None and c.type != "person" and any(
+                    (e := self.knowledge.lookup(m.group(g))) is not None and e.type == "event" for g in ("a", "b")):
+                # "le doublé Giro-Tour": two known events (or one and the head of another) linked
+                keep.extend(self._linked_parts(c, m))
+                continue
             if m is not None:
                 before = self.text[max(0, c.start - 12): c.start].split()
                 if before and before[-1] in _LINE_NOUNS and c.type != "person":
@@ -828,6 +836,19 @@ class _Extractor:
                     continue  # "un Nantes-Lille": a train named by its route
             keep.append(c)
         self.candidates = keep
+
+    def _linked_parts(self, c: Candidate, m: re.Match) -> list[Candidate]:
+        """The two names of a hyphenated pair, each typed on its own."""
+        out = []
+        for g in ("a", "b"):
+            start, end = c.start + m.start(g), c.start + m.end(g)
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            typed = actor_types.type_mention(span, m.group(g), "MISC", self.knowledge)
+            if typed is not None:
+                out.append(Candidate(start, end, m.group(g), typed.type, typed.entry, typed.confidence, "MISC", span))
+        return out
 
     def _shared_heads(self) -> None:
         """"les centres de Lyon Nord et Sud": a compass point after "et" or a comma
@@ -1073,6 +1094,29 @@ class _Extractor:
                     self.add(start, m.start() - 1, "ORG", forced=forced)
                     self.add(m.start("acr"), m.end("acr"), "ORG", forced=forced)
                     break
+
+    def _bracketed_after_people(self) -> None:
+        """"Le Danois Jonas X (Visma-Lease a Bike)": a name in brackets right after a
+        person's is the team or party the person belongs to — an organisation, taken
+        whole (the NER may cut it at a lower-case word or call it a place) — unless
+        it is known as a place or is one word the NER calls a place (a department:
+        "le député Jean X (Meuse)").  Initials alone ("(PS)") are left to _merge_acronyms."""
+        if "(" not in self.text:
+            return
+        for ent in self.doc.ents:
+            if ent.label_ != "PER":
+                continue
+            m = _BRACKETED_NAME.match(self.text, ent.end_char)
+            if m is None or _ACRONYM.match(m.group("n")):
+                continue
+            start, end = m.span("n")
+            entry = self.knowledge.lookup(m.group("n"))
+            if entry is not None and entry.type in ("place", "state"):
+                continue
+            loc = self._loc_at.get(start)
+            if loc is not None and " " not in m.group("n") and loc.end_char == end:
+                continue
+            self.add(start, end, "ORG", forced=actor_types.Typed("organization", entry, 0.8))
 
     def _add_inside(self, start: int, end: int, entry: Entry) -> None:
         """A known actor inside a span already taken (no overlap check)."""
@@ -1388,6 +1432,10 @@ class _Extractor:
         """
         for kind in ("organization", "event"):
             named = [cl for cl in clusters.values() if cl.type_votes.get(kind)]
+            if kind == "event":
+                # "le directeur du Tour" (tagged MISC) after "le Tour de France": an event's head word alone
+                named += [cl for cl in clusters.values() if set(cl.type_votes) == {"other"} and " " not in cl.name
+                          and cl.entry is None and cl.name[:1].isupper()]
             for short in named:
                 if short.key not in clusters or short.entry is not None:
                     continue

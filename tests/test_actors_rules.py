@@ -1204,3 +1204,63 @@ def test_a_name_after_de_with_an_apposed_title_is_a_person(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Anne Roux"].type == "person"
     assert found["Anne Roux"].role == "présidente de la Chambre"
+
+
+# -- batch M: types and fragments ---------------------------------------------
+
+@model
+def test_a_name_in_brackets_after_a_rider_is_his_team(nlp, world):
+    found = actors_of(nlp, world, "Le Danois Lars Olsen (Nordic Team a Bike) devance le Belge Tom Peeters "
+                                  "(Omega Vélo-Sport) de deux minutes.")
+    assert found["Nordic Team a Bike"].type == "organization"
+    assert found["Omega Vélo-Sport"].type == "organization"
+
+
+@model
+def test_a_department_in_brackets_after_a_deputy_stays_a_place(nlp, world):
+    doc = _with_ents(nlp, "Le député Paul Girard (Meuse) a voté contre.", [("Paul Girard", "PER"), ("Meuse", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Meuse"].type == "place"
+
+
+@model
+def test_stage_races_and_grand_tours_are_events(nlp, world):
+    found = actors_of(nlp, world, "Il a chuté au Tour de Romandie en avril, avant de gagner le Giro en mai.")
+    assert found["Tour de Romandie"].type == "event"
+    assert found["Giro"].type == "event"
+
+
+@model
+def test_two_events_linked_by_a_hyphen_and_a_head_word_alone(nlp, world):
+    found = actors_of(nlp, world, "Il a gagné le Tour de France et réussi le doublé Giro-Tour. Le directeur du Tour, "
+                                  "Paul Girard, a salué sa victoire.")
+    assert "Giro-Tour" not in found
+    assert "Giro" in found and found["Giro"].type == "event"
+    assert "Tour" not in found
+    assert "Tour" in found["Tour de France"].aliases
+
+
+@model
+def test_a_city_state_after_a_is_its_city(nlp, world):
+    found = actors_of(nlp, world, "La Cour rendra sa décision à Luxembourg mardi.")
+    assert found["Luxembourg"].type == "place"
+
+
+@model
+def test_a_one_word_name_with_an_article_is_no_person(nlp, world):
+    doc = _with_ents(nlp, "Le Kavref réclame de longue date leur départ.", [("Kavref", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Kavref"].type == "organization"
+
+
+@model
+def test_a_boss_of_one_word_is_a_company(nlp, world):
+    doc = _with_ents(nlp, "Il a remercié le patron de Voltix, Paul Girard.", [("Voltix", "PER"), ("Paul Girard", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Voltix"].type == "organization"
+
+
+@model
+def test_us_departments_in_lower_case_are_known(nlp, world):
+    found = actors_of(nlp, world, "Le département d’État s’est dit préoccupé.")
+    assert found["département d’État"].type == "organization"
