@@ -101,7 +101,11 @@ _VENUE_EVENTS = frozenset("sommet conférence forum".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
-_STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square camping".split())
+_STREET_HEADS = frozenset("""rue avenue boulevard cours place quai impasse allée chemin parc stade square camping
+promenade""".split())
+# Seas and straits named after a land: "le détroit de Taïwan", "la mer de Chine", "le golfe du Mexique" — a
+# place of their own, even when the land is known (the land named elsewhere stays an actor apart).
+_SEA_HEADS = frozenset("détroit golfe mer canal baie".split())
 # Bodies and events written in lower case, which the NER misses: "tribunal
 # correctionnel d'Epinal", "comité d'éthique", "commission centrale des
 # arbitres", "élections européennes de 2004", "attentats du 11 septembre".
@@ -503,6 +507,8 @@ class _Extractor:
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
             forced: actor_types.Typed | None = None) -> None:
+        if forced is None and label in ("ORG", "MISC", "LOC"):
+            end = self._known_longer(start, end)  # "la Chambre" + "des représentants" (NER) → the known body
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \
@@ -621,6 +627,25 @@ class _Extractor:
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
 
+    def _known_longer(self, start: int, end: int) -> int:
+        """The end of the longest known body or event that begins where the NER's name
+        begins and runs past its end (the NER often stops at a lower-case word)."""
+        k = self.knowledge
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not k.may_start_form(self.text[start:end]):
+            return end
+        last, j = end, span.end
+        while j < len(self.doc) and j - span.start < MAX_GAZETTEER_TOKENS:
+            tok_end = self.doc[j].idx + len(self.doc[j])
+            piece = self.text[start:tok_end]
+            if "\n" in piece or not k.may_start_form(piece):
+                break
+            entry = k.lookup(piece)
+            if entry is not None and entry.type in ("organization", "event"):
+                last = tok_end
+            j += 1
+        return last
+
     def _street_name(self, start: int, text: str, label: str) -> bool:
         """"rue du maréchal de Lorraine", "10, rue de Belgique": a street the NER
         tagged whole keeps its head, even when named after a state — unless the
@@ -664,6 +689,10 @@ class _Extractor:
         nor for a name the article also uses alone ("le conflit du Kosovo" …
         "le Kosovo"): that name is an actor of its own."""
         capital = self.knowledge.is_capital(text) and self.knowledge.lookup(text) is None
+        sea = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
+        if sea is not None and sea.end() == start and sea.group("prep") and sea.group("head").lower() in _SEA_HEADS \
+                and label in ("LOC", "MISC"):
+            return sea.start("head")
         if self.knowledge.lookup(text) or (self.knowledge.is_capital(text) and not capital):
             return start
         if self.text.count(text) > 1:

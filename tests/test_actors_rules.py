@@ -1264,3 +1264,20 @@ def test_a_boss_of_one_word_is_a_company(nlp, world):
 def test_us_departments_in_lower_case_are_known(nlp, world):
     found = actors_of(nlp, world, "Le département d’État s’est dit préoccupé.")
     assert found["département d’État"].type == "organization"
+
+
+@model
+def test_a_known_body_cut_by_the_ner_before_its_lower_case_words(nlp, world):
+    found = actors_of(nlp, world, "Le Sénat a voté. La majorité à la Chambre des représentants restait incertaine.")
+    assert "Chambre des représentants" in found
+    assert "Chambre" not in found
+
+
+@model
+def test_a_strait_named_after_a_land_and_a_promenade_are_places(nlp, world):
+    found = actors_of(nlp, world, "Des navires ont croisé dans le détroit de Corée, près de la Corée du Sud.")
+    assert found["détroit de Corée"].type == "place"
+    doc = _with_ents(nlp, "Il a franchi la ligne sur la promenade des Vénitiens, à Nice.",
+                     [("Vénitiens", "LOC"), ("Nice", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["promenade des Vénitiens"].type == "place"
