@@ -235,6 +235,8 @@ _TROUPE = re.compile(r"(?:théâtre|troupe|compagnie|chorale|fanfare)\s+(?:de\s+
 _OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
 _COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
+# "CGT-Chimie", "FO-Métaux": a federation named by its confederation's initials.
+_FEDERATION = re.compile(r"^(?P<acr>[A-ZÀ-Ý]{2,6})-[A-ZÀ-Ý][a-zà-ÿ][\w-]*$")
 _LINKED = re.compile(r"^(?P<a>[A-ZÀ-Ý][a-zà-ÿ]+)-(?P<b>[A-ZÀ-Ý][a-zà-ÿ]+)$")
 _LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet train trains vol vols".split())
 # "la ligne Paris-Nantes": a railway or bus line is named by its ends (a place of its own).
@@ -1287,6 +1289,9 @@ class _Extractor:
             cl.mentions.append(c)
         # "(ACRONYM)" right after a name is that name's alias.
         self._merge_acronyms(clusters, order)
+        self._merge_expansions(clusters)
+        self._merge_federations(clusters)
+        self._merge_inner_names(clusters)
         self._merge_short_forms(clusters)
         self._merge_last_words(clusters)
         self._merge_site_short_forms(clusters)
@@ -1451,6 +1456,70 @@ class _Extractor:
                 keep.type_votes.update(drop.type_votes)
                 keep.entry = keep.entry or drop.entry
                 del clusters[drop.key]
+
+    @staticmethod
+    def _absorb(keep: _Cluster, drop: _Cluster, clusters: dict[str, _Cluster]) -> None:
+        keep.mentions.extend(drop.mentions)
+        keep.type_votes.update(drop.type_votes)
+        keep.entry = keep.entry or drop.entry
+        del clusters[drop.key]
+
+    def _merge_expansions(self, clusters: dict[str, _Cluster]) -> None:
+        """"le parti Pastef (Patriotes africains du Sénégal pour …)": a body named by
+        one word and then spelt out in brackets beginning with its initial — the
+        spelt-out name (cut or not by the NER) is an alias."""
+        if "(" not in self.text:
+            return
+        by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or cl.entry is not None or len(cl.mentions) != 1 \
+                    or cl.type_votes.get("person") or cl.type_votes.get("state"):
+                continue
+            m = cl.mentions[0]
+            if self.text[max(0, m.start - 2): m.start] != " (":
+                continue
+            if cl.type_votes.get("place") and (" " not in m.text or self.text[m.end: m.end + 1] == ")"):
+                continue  # "Renault (Rueil)": where it is; a spelt-out name runs on ("Kollectif valaisan pour …")
+            target = by_end.get(m.start - 2)
+            if target is None or target is cl or target.key not in clusters or not target.type_votes.get("organization") \
+                    or target.type_votes.get("person"):
+                continue
+            short = next(t.text for t in target.mentions if t.end == m.start - 2)
+            if " " in short or fold(short[:1]) != fold(m.text[:1]) or len(m.text) <= len(short):
+                continue
+            self._absorb(target, cl, clusters)
+
+    def _merge_federations(self, clusters: dict[str, _Cluster]) -> None:
+        """"la CGT-Chimie": a union's federation, named with its initials and a
+        hyphen, is the union (batch J's rule for "FNEC FP Force ouvrière")."""
+        names: dict[str, _Cluster] = {}
+        for cl in clusters.values():
+            for m in cl.mentions:
+                names.setdefault(fold(m.text), cl)
+            names.setdefault(fold(cl.name), cl)
+        for cl in list(clusters.values()):
+            m = _FEDERATION.match(cl.name)
+            if m is None or cl.key not in clusters or cl.entry is not None or cl.type_votes.get("person"):
+                continue
+            target = names.get(fold(m.group("acr")))
+            if target is not None and target is not cl and target.key in clusters \
+                    and not target.type_votes.get("person") and not target.type_votes.get("place"):
+                self._absorb(target, cl, clusters)
+
+    def _merge_inner_names(self, clusters: dict[str, _Cluster]) -> None:
+        """"« Sonko mooy Diomaye »" after "Bassirou Diomaye Faye": one word of no
+        known type that is the middle name of one person named in full is that person."""
+        people = [cl for cl in clusters.values() if cl.type_votes.get("person") and len(cl.name.split()) >= 3]
+        if not people:
+            return
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or " " in cl.name or cl.entry is not None or set(cl.type_votes) != {"other"}:
+                continue
+            owners = [p for p in people if p.key in clusters
+                      and fold(cl.name) in {fold(w) for w in p.name.split()[1:-1]}]
+            if len(owners) == 1:
+                owners[0].mentions.extend(cl.mentions)
+                del clusters[cl.key]
 
     def _merge_short_forms(self, clusters: dict[str, _Cluster]) -> None:
         """Unknown organisations and events named short later on join the long name.

@@ -1281,3 +1281,27 @@ def test_a_strait_named_after_a_land_and_a_promenade_are_places(nlp, world):
                      [("Vénitiens", "LOC"), ("Nice", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["promenade des Vénitiens"].type == "place"
+
+
+@model
+def test_a_unions_federation_named_with_its_initials_is_the_union(nlp, world):
+    found = actors_of(nlp, world, "Selon la CFTC, la grève est suivie. Les dépôts sont bloqués, selon la CFTC-Transports.")
+    assert "CFTC-Transports" not in found
+    assert "CFTC-Transports" in found["CFTC"].aliases
+
+
+@model
+def test_a_one_word_body_spelt_out_in_brackets(nlp, world):
+    found = actors_of(nlp, world, "Les dirigeants du parti Kavref (Kollectif valaisan pour la république et "
+                                  "l'éthique fédérale), dissous en juillet, ont été libérés.")
+    assert len([n for n in found if n.startswith("Kollectif")]) == 0
+    assert found["Kavref"].type == "organization"
+
+
+@model
+def test_a_middle_name_alone_is_the_person(nlp, world):
+    doc = _with_ents(nlp, "Paul Lamine Girard a gagné. « Lamine président », scandaient ses partisans.",
+                     [("Paul Lamine Girard", "PER"), ("Lamine", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Lamine" not in found
+    assert "Lamine" in found["Paul Lamine Girard"].aliases
