@@ -361,6 +361,49 @@ def named_by_body_noun(doc, start: int) -> bool:
     return i >= 0 and doc[i].is_lower and _singular(doc[i].lower_) in BODY_NAMING_NOUNS
 
 
+# Texts whose initials follow them in brackets: "le règlement européen sur les marchés numériques (DMA)".
+LAW_HEADS = frozenset("règlement directive loi traité convention charte pacte code décret ordonnance".split())
+
+
+def _initials_of_a_text(span: "Span", text: str) -> bool:
+    """Initials in brackets after a lower-case phrase headed by a text noun: a law, not a body."""
+    doc = span.doc
+    if not (text.isupper() and span.start > 1 and doc[span.start - 1].text == "("
+            and span.end < len(doc) and doc[span.end].text == ")"):
+        return False
+    for i in range(span.start - 2, max(span.start - 12, 0), -1):
+        tok = doc[i]
+        if tok.lower_ in LAW_HEADS and (doc[i - 1].pos_ == "DET" or doc[i - 1].lower_ in ("du", "au", "des", "aux")):
+            return True
+        if not (tok.is_lower or tok.text in ("'", "’")) or tok.is_punct:
+            return False
+    return False
+
+
+def _work_noun_phrase(span: "Span") -> bool:
+    """"des systèmes de défense antiaérienne Patriot": one word right after a
+    lower-case noun phrase headed by a work noun (adjectives and "de" + noun between)."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].pos_ == "ADP":
+        return False
+    for _ in range(5):
+        if i < 0:
+            return False
+        tok = doc[i]
+        if not tok.is_lower or not tok.is_alpha:
+            return False
+        if _singular(tok.lower_) in WORK_HEADS and tok.pos_ == "NOUN":
+            return True
+        if tok.lower_ in ("de", "d'", "d’") and i + 1 < span.start and doc[i + 1].pos_ == "NOUN":
+            i -= 1
+            continue
+        if tok.pos_ not in ("ADJ", "NOUN"):
+            return False
+        i -= 1
+    return False
+
+
 def _words_before(span: "Span", n: int = 3) -> str:
     """The ``n`` words before the span, lower case, apostrophes straight ("site d'information")."""
     doc = span.doc
@@ -461,6 +504,10 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.85)
     if _work_by_copula(span, knowledge):
         return Typed("work", None, 0.8)
+    if _initials_of_a_text(span, text):
+        return Typed("work", None, 0.8)  # "le règlement européen sur les marchés numériques (DMA)"
+    if " " not in text and label in ("PER", "MISC") and _work_noun_phrase(span):
+        return Typed("work", None, 0.8)  # "des systèmes de défense antiaérienne Patriot"
     if _body_gloss(span):
         return Typed("organization", None, 0.85)  # "le Dar el-ifta (l'organisme de la fatwa)"
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’") \

@@ -1305,3 +1305,17 @@ def test_a_middle_name_alone_is_the_person(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Lamine" not in found
     assert "Lamine" in found["Paul Lamine Girard"].aliases
+
+
+@model
+def test_initials_of_a_law_and_a_weapon_named_after_its_system_are_works(nlp, world):
+    found = actors_of(nlp, world, "Avant l’entrée en vigueur du règlement européen sur les services verts (RSV), "
+                                  "les groupes ont protesté.")
+    assert found["RSV"].type == "work"
+    doc = _with_ents(nlp, "Il a évoqué l’achat de nouveaux systèmes de défense antiaérienne Korvath pour protéger "
+                          "les villes.", [("Korvath", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Korvath"].type == "work"
+    # a person after "de" is no work: "le programme de Jean"
+    doc = _with_ents(nlp, "Le programme de Gérard a plu.", [("Gérard", "PER")])
+    assert {a.name: a for a in extract_actors(doc, world)}["Gérard"].type == "person"
