@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Prepositions after which a city is where something happens, not who acts.
 LOCATIVE = frozenset({"à", "a", "en", "vers", "depuis", "dans", "près", "sur", "au", "aux", "via", "jusqu'à"})
+# Nouns whose "à X" complement receives something: "le soutien à Kiev" (Ukraine), not a location.
+RECIPIENT_NOUNS = frozenset("soutien aide appui assistance livraisons ultimatum".split())
 # Nouns whose "de X" complement is the city as a place ("les rues de
 # Belgrade", "le maire de Moscou"); after other nouns a capital acts ("la
 # décision de Washington").
@@ -152,7 +154,8 @@ def is_locative(span: "Span") -> bool:
     if prev is None:
         return False
     if prev.lower_ in LOCATIVE:
-        return True
+        # "le soutien à Kiev", "l'aide à Kiev": the capital receives, it acts for its state
+        return not (prev.lower_ == "à" and prev.i > 0 and doc[prev.i - 1].lower_ in RECIPIENT_NOUNS)
     if prev.lower_ in PLACE_NOUNS:
         return True  # "la capitale Alger", "la ville Sainte": the city named in apposition
     if prev.lower_ in ("et", "ou") and prev.i > 0:

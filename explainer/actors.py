@@ -178,6 +178,10 @@ _QUOTED_GLOSSED = re.compile(r"[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\"\n.;:!?]{1,
 # "l'affaire des écoutes, dite « Bismuth »": the name an affair is known by.
 _SO_CALLED = re.compile(r"(?<![\w-])(?:[Aa]ffaire|[Pp]rocès|[Ss]candale|[Oo]pération)\b[^.;:«»\n]{0,60}?,?\s+"
                         r"(?:dite?s?|surnommée?s?|baptisée?s?)\s+[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\n]{1,40}?)\s*[»”]")
+# "Baptisés « Joint Storm-24 », ces exercices …": a name given at the head of a sentence (an
+# operation, an exercise, a storm, a ship: "other"), quoted whole whatever the NER cuts.
+_CHRISTENED = re.compile(r"(?:^|(?<=[.!?»]\s)|(?<=\n))[Bb]aptisée?s?\s+[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\n]{1,40}?)\s*[»”]",
+                         re.MULTILINE)
 # A lower-case body and its initials in brackets: "les pays les moins avancés (PMA)".
 _INITIALS_IN_BRACKETS = re.compile(r"\((?P<acr>[A-ZÀ-Ý]{2,8})\)")
 _LOWER_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[a-zéèêëàâîïôûç’'-]+\s+){1,8}$")
@@ -235,6 +239,8 @@ _TROUPE = re.compile(r"(?:théâtre|troupe|compagnie|chorale|fanfare)\s+(?:de\s+
 _OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
 _COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
+# A definite article right before a name: "l'Alliance", "le Tour".
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Ll][ea]\s+|\b[Ll]['’]\s*)$")
 # "CGT-Chimie", "FO-Métaux": a federation named by its confederation's initials.
 _FEDERATION = re.compile(r"^(?P<acr>[A-ZÀ-Ý]{2,6})-[A-ZÀ-Ý][a-zà-ÿ][\w-]*$")
 _LINKED = re.compile(r"^(?P<a>[A-ZÀ-Ý][a-zà-ÿ]+)-(?P<b>[A-ZÀ-Ý][a-zà-ÿ]+)$")
@@ -1075,6 +1081,8 @@ class _Extractor:
             persons = {e.start_char for e in self.doc.ents if e.label_ == "PER"}
             for m in _SO_CALLED.finditer(self.text):
                 self._add_quoted(m, "event")  # "l'affaire des écoutes, dite « Bismuth »"
+            for m in _CHRISTENED.finditer(self.text):
+                self._add_quoted(m, "other")  # "Baptisés « Joint Storm-24 », ces exercices"
             for m in _QUOTED_GLOSSED.finditer(self.text):
                 if m.group("noun") in actor_types.WORK_APPOSITION or m.group("first") in actor_types.WORK_APPOSITION:
                     self._add_quoted(m, "work")  # "« Un simple accident », un thriller politique"
@@ -1292,6 +1300,7 @@ class _Extractor:
         self._merge_expansions(clusters)
         self._merge_federations(clusters)
         self._merge_inner_names(clusters)
+        self._merge_known_heads(clusters)
         self._merge_short_forms(clusters)
         self._merge_last_words(clusters)
         self._merge_site_short_forms(clusters)
@@ -1505,6 +1514,26 @@ class _Extractor:
             if target is not None and target is not cl and target.key in clusters \
                     and not target.type_votes.get("person") and not target.type_votes.get("place"):
                 self._absorb(target, cl, clusters)
+
+    def _merge_known_heads(self, clusters: dict[str, _Cluster]) -> None:
+        """"l'Alliance" after "l'Otan" (known as "Alliance atlantique"): a capitalised
+        word alone that begins a longer form of exactly one known body or event of
+        the article is that body."""
+        known = [cl for cl in clusters.values() if cl.entry is not None and cl.entry.type in ("organization", "event")]
+        if not known:
+            return
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or cl.entry is not None or " " in cl.name or not cl.name[:1].isupper() \
+                    or cl.type_votes.get("person") or self.knowledge.is_capital(cl.name):
+                continue
+            if not all(_ARTICLE_BEFORE.search(self.text, max(0, m.start - 4), m.start) for m in cl.mentions):
+                continue  # "à Paris" is the city, not "Paris Saint-Germain"; "l'Alliance" names a body
+            word = fold(cl.name)
+            owners = [o for o in known if any(" " in f and fold(f.split()[0]) == word
+                                              for f in (o.entry.name, o.entry.official, *o.entry.aliases) if f)]
+            if len(owners) == 1 and owners[0].key in clusters:
+                owners[0].mentions.extend(cl.mentions)
+                del clusters[cl.key]
 
     def _merge_inner_names(self, clusters: dict[str, _Cluster]) -> None:
         """"« Sonko mooy Diomaye »" after "Bassirou Diomaye Faye": one word of no

@@ -1319,3 +1319,26 @@ def test_initials_of_a_law_and_a_weapon_named_after_its_system_are_works(nlp, wo
     # a person after "de" is no work: "le programme de Jean"
     doc = _with_ents(nlp, "Le programme de Gérard a plu.", [("Gérard", "PER")])
     assert {a.name: a for a in extract_actors(doc, world)}["Gérard"].type == "person"
+
+
+@model
+def test_a_known_bodys_head_word_alone_with_an_article(nlp, world):
+    found = actors_of(nlp, world, "L’Otan s’est réunie. Il n’a pas évoqué une adhésion du pays à l’Alliance.")
+    assert "Alliance" not in found
+    assert "Alliance" in found["OTAN"].aliases
+    # a city without an article stays the city: "à Paris", not "Paris Saint-Germain"
+    found = actors_of(nlp, world, "Le Paris Saint-Germain a gagné. Les supporteurs ont fêté la victoire à Paris.")
+    assert found["Paris"].type == "place"
+
+
+@model
+def test_a_capital_receiving_aid_acts_for_its_state(nlp, world):
+    found = actors_of(nlp, world, "Il a appelé à ne pas relâcher le soutien à Kiev face à la Russie.")
+    assert "Kiev" in found["Ukraine"].aliases
+
+
+@model
+def test_a_name_christened_at_the_head_of_a_sentence_is_taken_whole(nlp, world):
+    found = actors_of(nlp, world, "Baptisés « Joint Storm-2024B », ces exercices mobilisent des forces navales.")
+    assert "Joint Storm-2024B" in found
+    assert "Joint" not in found
