@@ -239,6 +239,18 @@ _TROUPE = re.compile(r"(?:théâtre|troupe|compagnie|chorale|fanfare)\s+(?:de\s+
 _OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
 _COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
+# "États-clés de Pennsylvanie", "États-membres de …": a capitalised common noun heading the span.
+_COMMON_PLURAL_OF = re.compile(r"^(?P<noun>[A-ZÀ-Ý][a-zà-ÿ]+)-[a-zà-ÿ]+s\s+(?:de\s+|d['’]|du\s+|des\s+)(?=[A-ZÀ-Ý])")
+# "le sénateur de l'Ohio JD Vance": one span over a place and a name, after an office "de".
+_PLACE_THEN_NAME = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w-]+) (?P<person>(?:[A-Z]{1,2}\.?|[A-ZÀ-Ý][a-zà-ÿ-]+) "
+                              r"[A-ZÀ-Ý][a-zà-ÿ-]+)$")
+_OFFICE_OF_BEFORE = re.compile(r"\b(?:sénateur|sénatrice|gouverneur|gouverneure|maire|député|députée|élu|élue|"
+                               r"représentant|représentante)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|de\s+)$")
+# "iPhone", "iPad": product names written with a lower-case initial, which no NER tags.
+_CAMEL_NAME = re.compile(r"(?<![\w@/.-])[a-z][A-Z][a-z]{2,}\b")
+# "au centre des congrès de X", "le palais des sports de X": a venue named by its kind and town.
+_VENUE_OF = re.compile(r"\b(?P<head>centre|palais|parc|salle|maison)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])"
+                       r"[a-zéèêàç]+\s+(?:de\s+|d['’])$")
 # A definite article right before a name: "l'Alliance", "le Tour".
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Ll][ea]\s+|\b[Ll]['’]\s*)$")
 # "CGT-Chimie", "FO-Métaux": a federation named by its confederation's initials.
@@ -555,6 +567,16 @@ class _Extractor:
                     " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
                 end = tail.start()
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        lead = _COMMON_PLURAL_OF.match(text) if forced is None else None
+        if lead is not None and self.knowledge.is_not_actor(lead.group("noun")):
+            text, start = text[lead.end():], start + lead.end()  # "États-clés de Pennsylvanie" → "Pennsylvanie"
+        if forced is None and label in ("LOC", "MISC"):
+            split = _PLACE_THEN_NAME.match(text)
+            if split is not None and _OFFICE_OF_BEFORE.search(self.text, max(0, start - 30), start):
+                # "le sénateur de l'Ohio JD Vance": the office's place, then its holder
+                self.add(start + split.start("place"), start + split.end("place"), "LOC")
+                self.add(start + split.start("person"), start + split.end("person"), "PER")
+                return
         if label != "PER" and forced is None and " à " in text:
             tail = _LOWER_TAIL.search(text)
             if tail is not None:
@@ -705,6 +727,9 @@ class _Extractor:
             return start
         if self.text.count(text) > 1:
             return start
+        venue = _VENUE_OF.search(self.text, max(0, start - 40), start) if label == "LOC" else None
+        if venue is not None:
+            return venue.start("head")  # "centre des congrès de X" (the town named nowhere else)
         m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
         if m is None or m.end() != start:
             return start
@@ -833,6 +858,7 @@ class _Extractor:
                 self.add(a, b, label)
             i += 1
         self._gazetteer()
+        self._camel_names()
         self._places_matching(_DATELINE, "place")
         self._untagged_names()
         self._drop_links()
@@ -911,6 +937,11 @@ class _Extractor:
         if span is None:
             return c
         return Candidate(start, c.end, self.text[start:c.end], "place", None, 0.8, "LOC", span)
+
+    def _camel_names(self) -> None:
+        """"les utilisateurs d'iPhone": a product name with a lower-case initial (a work)."""
+        for m in _CAMEL_NAME.finditer(self.text):
+            self.add(m.start(), m.end(), "MISC", forced=actor_types.Typed("work", None, 0.6))
 
     def _untagged_names(self) -> None:
         """A first name and a surname the NER did not tag at all (see _UNTAGGED_NAME):

@@ -1342,3 +1342,34 @@ def test_a_name_christened_at_the_head_of_a_sentence_is_taken_whole(nlp, world):
     found = actors_of(nlp, world, "Baptisés « Joint Storm-2024B », ces exercices mobilisent des forces navales.")
     assert "Joint Storm-2024B" in found
     assert "Joint" not in found
+
+
+@model
+def test_an_offices_place_and_its_holder_in_one_span_are_split(nlp, world):
+    doc = _with_ents(nlp, "Il était aux côtés du sénateur de l’Idaho KR Wallace, futur vice-président.",
+                     [("Idaho KR Wallace", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Idaho"].type == "place"
+    assert found["KR Wallace"].type == "person"
+
+
+@model
+def test_a_capitalised_common_noun_heading_a_place_is_cut(nlp, world):
+    doc = _with_ents(nlp, "Il a remporté les États-clés de Virginie et du Nevada.",
+                     [("États-clés de Virginie", "LOC"), ("Nevada", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Virginie" in found and "États-clés de Virginie" not in found
+
+
+@model
+def test_a_venue_named_by_its_kind_and_town(nlp, world):
+    doc = _with_ents(nlp, "Il s’adresse à ses partisans au palais des sports de Port Lucie, en Floride.",
+                     [("Port Lucie", "LOC"), ("Floride", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "palais des sports de Port Lucie" in found and "Port Lucie" not in found
+
+
+@model
+def test_product_names_with_a_lower_case_initial(nlp, world):
+    found = actors_of(nlp, world, "La firme empêchait d’informer les utilisateurs d’iTruc et d’eMachin.")
+    assert found["iTruc"].type == "work" and found["eMachin"].type == "work"
