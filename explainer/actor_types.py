@@ -233,7 +233,7 @@ def _work_apposition(span: "Span") -> bool:
     return False
 
 
-def _body_gloss(span: "Span") -> bool:
+def _body_gloss(span: "Span", knowledge: Knowledge | None = None) -> bool:
     """X (l'organisme de …), X, l'institution chargée de …: a body glossed by its kind."""
     doc = span.doc
     i = span.end
@@ -243,6 +243,10 @@ def _body_gloss(span: "Span") -> bool:
     if det.pos_ != "DET" and det.lower_ not in ("l'", "l’"):
         return False
     if doc[i].text == ",":  # an apposition: only the nouns that say "a body" ("la police" may be a subject)
+        if fold(noun.text) in INSTITUTIONS | {"assemblee"} and i + 3 < len(doc) and noun.text[:1].isupper() \
+                and doc[i + 3].is_lower and knowledge is not None and knowledge.is_demonym(doc[i + 3].text) and not (
+                    span.start > 0 and doc[span.start - 1].lower_ in ("à", "en", "dans", "vers", "près", "depuis")):
+            return True  # "au Yuan législatif, le Parlement taïwanais": a national assembly's own name
         return _singular(noun.lower_) in GLOSS_HEADS
     return _singular(noun.lower_) in ORG_HEADS and noun.lower_ not in LED_BY_NOUNS
 
@@ -511,7 +515,7 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.8)  # "le règlement européen sur les marchés numériques (DMA)"
     if " " not in text and label in ("PER", "MISC") and _work_noun_phrase(span):
         return Typed("work", None, 0.8)  # "des systèmes de défense antiaérienne Patriot"
-    if _body_gloss(span):
+    if _body_gloss(span, knowledge):
         return Typed("organization", None, 0.85)  # "le Dar el-ifta (l'organisme de la fatwa)"
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’") \
             and prev2.lower_ in ("fonction", "fonctions"):

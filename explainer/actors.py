@@ -103,6 +103,8 @@ _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circul
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
 _STREET_HEADS = frozenset("""rue avenue boulevard cours place quai impasse allée chemin parc stade square camping
 promenade""".split())
+# Military commands named by their area: "le commandement du théâtre Est" (a body).
+_COMMAND_HEADS = frozenset({"commandement"})
 # Seas and straits named after a land: "le détroit de Taïwan", "la mer de Chine", "le golfe du Mexique" — a
 # place of their own, even when the land is known (the land named elsewhere stays an actor apart).
 _SEA_HEADS = frozenset("détroit golfe mer canal baie".split())
@@ -251,6 +253,8 @@ _CAMEL_NAME = re.compile(r"(?<![\w@/.-])[a-z][A-Z][a-z]{2,}\b")
 # "au centre des congrès de X", "le palais des sports de X": a venue named by its kind and town.
 _VENUE_OF = re.compile(r"\b(?P<head>centre|palais|parc|salle|maison)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])"
                        r"[a-zéèêàç]+\s+(?:de\s+|d['’])$")
+# ", le " between a name and its apposition.
+_GLOSS_GAP = re.compile(r",\s+(?:le|la|l['’])\s*$")
 # A definite article right before a name: "l'Alliance", "le Tour".
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Ll][ea]\s+|\b[Ll]['’]\s*)$")
 # "CGT-Chimie", "FO-Métaux": a federation named by its confederation's initials.
@@ -738,6 +742,8 @@ class _Extractor:
             return start  # a capital keeps its name unless it names a text or a meeting held there
         if head in _STREET_HEADS:
             return m.start("head")  # "avenue du général Leclerc": even a person's name
+        if head in _COMMAND_HEADS and m.group("prep") and m.end("prep") == start and label != "PER":
+            return m.start("head")  # "le commandement du théâtre Est": a military command
         if head in _SITE_HEADS and not m.group("prep") and label == "LOC" and m.end("head") + 1 == start:
             return m.start("head")  # "le fort Vauclair": the site's head is part of its name
         if label == "PER" and head in _LOWER_VENUES and not m.group("prep") and m.end("head") + 1 == start:
@@ -1329,6 +1335,7 @@ class _Extractor:
         # "(ACRONYM)" right after a name is that name's alias.
         self._merge_acronyms(clusters, order)
         self._merge_expansions(clusters)
+        self._merge_glossed_assemblies(clusters)
         self._merge_federations(clusters)
         self._merge_inner_names(clusters)
         self._merge_known_heads(clusters)
@@ -1528,6 +1535,24 @@ class _Extractor:
             if " " in short or fold(short[:1]) != fold(m.text[:1]) or len(m.text) <= len(short):
                 continue
             self._absorb(target, cl, clusters)
+
+    def _merge_glossed_assemblies(self, clusters: dict[str, _Cluster]) -> None:
+        """"au Yuan législatif, le Parlement taïwanais,": an assembly named by its kind
+        and nationality in apposition is an alias of the name before it."""
+        by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or cl.entry is not None or len(cl.mentions) != 1:
+                continue
+            m = cl.mentions[0]
+            words = m.text.split()
+            if len(words) != 2 or fold(words[0]) not in actor_types.INSTITUTIONS | {"assemblee"} \
+                    or not self.knowledge.is_demonym(words[1]):
+                continue
+            gap = _GLOSS_GAP.search(self.text, max(0, m.start - 6), m.start)
+            target = by_end.get(gap.start()) if gap is not None else None
+            if target is not None and target is not cl and target.key in clusters \
+                    and target.type_votes.get("organization") and not target.type_votes.get("person"):
+                self._absorb(target, cl, clusters)
 
     def _merge_federations(self, clusters: dict[str, _Cluster]) -> None:
         """"la CGT-Chimie": a union's federation, named with its initials and a

@@ -1373,3 +1373,20 @@ def test_a_venue_named_by_its_kind_and_town(nlp, world):
 def test_product_names_with_a_lower_case_initial(nlp, world):
     found = actors_of(nlp, world, "La firme empêchait d’informer les utilisateurs d’iTruc et d’eMachin.")
     assert found["iTruc"].type == "work" and found["eMachin"].type == "work"
+
+
+@model
+def test_an_assembly_glossed_by_its_kind_and_nationality(nlp, world):
+    doc = _with_ents(nlp, "Le parti a perdu la majorité au Hural suprême, le Parlement mongol, en janvier.",
+                     [("Hural suprême", "LOC"), ("Parlement mongol", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Hural suprême"].type == "organization"
+    assert "Parlement mongol" in found["Hural suprême"].aliases
+
+
+@model
+def test_a_military_command_named_by_its_area(nlp, world):
+    doc = _with_ents(nlp, "Les opérations sont supervisées par le commandement du secteur Nord, a-t-on appris.",
+                     [("secteur Nord", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["commandement du secteur Nord"].type == "organization"
