@@ -284,7 +284,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
                     and window[k - 2].pos_ in ("NOUN", "ADJ"):
                 k -= 2  # "le rédacteur en chef", "le négociateur en chef palestinien"
             start = _title_start(window, k)
-            if comma and start >= 2 and window[start - 1].lower_ in ("un", "une") and window[start - 2].pos_ == "ADP":
+            if comma and start >= 2 and window[start - 1].lower_ in ("un", "une") and window[start - 2].pos_ == "ADP" \
+                    and window[start - 2].lower_ not in ("selon", "d'après", "d’après"):
                 return None  # "… un paiement à une ancienne actrice, Donald Trump doit …": someone else
             tokens = _trim(window[start:])
             if not tokens:

@@ -1587,7 +1587,8 @@ class _Extractor:
             word = fold(cl.name)
             owners = [o for o in known if any(" " in f and fold(f.split()[0]) == word
                                               for f in (o.entry.name, o.entry.official, *o.entry.aliases) if f)]
-            if len(owners) == 1 and owners[0].key in clusters:
+            others = [o for o in clusters.values() if o.entry is None and " " in o.name and fold(o.name.split()[0]) == word]
+            if len(owners) == 1 and not others and owners[0].key in clusters:
                 owners[0].mentions.extend(cl.mentions)
                 del clusters[cl.key]
 

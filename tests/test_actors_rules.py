@@ -1390,3 +1390,9 @@ def test_a_military_command_named_by_its_area(nlp, world):
                      [("secteur Nord", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["commandement du secteur Nord"].type == "organization"
+
+
+@model
+def test_a_spokesman_after_selon_un_keeps_his_title(nlp, world):
+    found = actors_of(nlp, world, "Selon un porte-parole de la police, Paul Girard, trois personnes ont été arrêtées.")
+    assert found["Paul Girard"].role == "porte-parole de la police"
