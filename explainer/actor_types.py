@@ -368,6 +368,8 @@ def named_by_body_noun(doc, start: int) -> bool:
     return i >= 0 and doc[i].is_lower and _singular(doc[i].lower_) in BODY_NAMING_NOUNS
 
 
+# "trois rames de TGV": parts of a vehicle whose complement is its model.
+VEHICLE_PARTS = frozenset("rame rames wagon wagons voiture voitures motrice motrices".split())
 # Texts whose initials follow them in brackets: "le règlement européen sur les marchés numériques (DMA)".
 LAW_HEADS = frozenset("règlement directive loi traité convention charte pacte code décret ordonnance".split())
 
@@ -502,6 +504,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("place", None, 0.8)  # "la localité de Beit Hanoun", "le camp d'extermination de X"
         if prev2.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
+        if prev2.lower_ in VEHICLE_PARTS and text.isupper():
+            return Typed("work", None, 0.8)  # "trois rames de TGV": a train model
         if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY
                                               or prev2.lower_ in COMPANY_ONE_WORD and " " not in text):
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
@@ -539,6 +543,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("organization", None, 0.6)  # "Le Pastef réclame": a name with an article is no person
     if label == "PER":
         return Typed("person", None, 0.9)
+    if prev is not None and prev.lower_ in ("un", "une") and text.isupper() and text.isalpha() and 2 <= len(text) <= 6 \
+            and label != "PER":
+        return Typed("work", None, 0.7)  # "un TGV sur cinq": counted, so a model, not a body
     if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):
         return Typed("organization", None, 0.85 if label == "ORG" else 0.6)  # "CUGN" tagged MISC
     if label == "LOC":

@@ -1396,3 +1396,11 @@ def test_a_military_command_named_by_its_area(nlp, world):
 def test_a_spokesman_after_selon_un_keeps_his_title(nlp, world):
     found = actors_of(nlp, world, "Selon un porte-parole de la police, Paul Girard, trois personnes ont été arrêtées.")
     assert found["Paul Girard"].role == "porte-parole de la police"
+
+
+@model
+def test_a_counted_acronym_is_a_model_not_a_body(nlp, world):
+    doc = _with_ents(nlp, "À la gare, un TXR sur cinq circulait. Trois rames de TXR ont été bloquées.",
+                     [("TXR", "MISC"), ("TXR", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["TXR"].type == "work"
