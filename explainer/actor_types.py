@@ -206,6 +206,21 @@ def _listed_with_cities(span: "Span", knowledge: Knowledge) -> bool:
     return not (i < len(doc) and doc[i].pos_ in ("VERB", "AUX"))
 
 
+_LIST_PREPS = frozenset({"de", "d'", "d’", "en", "au", "du"})
+
+
+def _listed_among_regions(span: "Span", knowledge: Knowledge) -> bool:
+    """"les États-clés de Pennsylvanie, de Géorgie et de Caroline du Nord": a state's
+    name between two places that are no states, each with its preposition, is a
+    region named like it (the US state), not the state."""
+    doc = span.doc
+    s, e = span.start, span.end
+    if s < 3 or e + 2 >= len(doc) or doc[s - 1].lower_ not in _LIST_PREPS or doc[s - 2].text != "," \
+            or doc[e].text not in (",", "et") or doc[e + 1].lower_ not in _LIST_PREPS:
+        return False
+    return _plain_city(doc[s - 3], knowledge) and _plain_city(doc[e + 2], knowledge)
+
+
 def head_word(text: str) -> str:
     """The first word that says what a name is, ordinals skipped ("1er régiment")."""
     words = [w for w in text.split() if not ORDINAL.match(w)]
@@ -432,6 +447,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             # A capital known as the metonym of a body ("Bruxelles" acting is the
             # Commission) is still the city where something happens: "à Bruxelles".
             return Typed("place", None, 0.85)
+        if entry.type == "state" and _listed_among_regions(span, knowledge):
+            return Typed("place", None, 0.8)
         if entry.type == "state" and span.start > 0 and span.doc[span.start - 1].lower_ == "à" \
                 and any(fold(c) == fold(text) for c in entry.capitals):
             return Typed("place", entry, 0.85)  # "à Luxembourg", "à Monaco": the city ("au Luxembourg": the state)

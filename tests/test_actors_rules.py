@@ -1404,3 +1404,13 @@ def test_a_counted_acronym_is_a_model_not_a_body(nlp, world):
                      [("TXR", "MISC"), ("TXR", "MISC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["TXR"].type == "work"
+
+
+@model
+def test_a_states_name_listed_between_regions_is_a_region(nlp, world):
+    doc = _with_ents(nlp, "Il a remporté les scrutins de Virginie, de Géorgie et de Caroline du Sud.",
+                     [("Virginie", "LOC"), ("Géorgie", "LOC"), ("Caroline du Sud", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Géorgie"].type == "place"
+    found = actors_of(nlp, world, "Le ministre s’est rendu en Arménie, en Géorgie et en Azerbaïdjan.")
+    assert found["Géorgie"].type == "state"
