@@ -51,6 +51,7 @@ trésorier trésorière intermédiaire photojournaliste photographe reporter
 militaire agent agente doyen doyenne laborantin laborantine adjoint adjointe bénévole habitant habitante
 retraité retraitée étudiant étudiante technicien technicienne fonctionnaire cuisinier cuisinière
 trésorier trésorière animateur animatrice éducateur éducatrice assistant assistante pharmacien pharmacienne
+successeur prédécesseur éleveur éleveuse
 """.split())
 # Kinship nouns in apposition or before a name are the role the text gives
 # ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
@@ -62,7 +63,11 @@ demi-soeur fils fille frère sœur soeur neveu nièce cousin cousine oncle tante
 """.split())
 # Title nouns that are also adjectives after another noun ("le mouvement étudiant").
 ADJECTIVAL_TITLES = frozenset("""militaire militaires étudiant étudiante étudiants bénévole bénévoles retraité
-retraitée assistant assistante""".split())
+retraitée assistant assistante général générale généraux cycliste cyclistes ouvrier ouvrière ouvriers ouvrières
+""".split())  # "le classement général", "l'Union cycliste internationale", "Force ouvrière"
+# Adjectives of a title that the tagger may take for verbs: "la vice-présidente exécutive de …".
+TITLE_QUALIFIERS = frozenset("""exécutif exécutive exécutifs exécutives intérimaire intérimaires honoraire
+honoraires""".split())
 # Words that may stand just before the title noun and belong to the role.
 TITLE_PREFIXES = frozenset({"premier", "première", "ancien", "ancienne", "nouveau", "nouvelle", "futur",
                             "future", "ex", "vice", "haut", "haute", "grand", "grande", "actuel", "actuelle",
@@ -138,6 +143,8 @@ def _blocks(tok: "Token") -> bool:
     if tok.pos_ in ("VERB", "AUX") and not _is_title(tok):
         # A participle qualifying the title belongs to it: "commissaire sortant".
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if tok.lower_ in TITLE_QUALIFIERS and prev is not None and _is_title(prev):
+            return False  # "la vice-présidente exécutive de la Commission"
         if tok.lower_ in CHARGED and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in COMPLEMENT:
             return False  # "vice-président de la Commission chargé du Commerce": the title's domain
         return not (prev is not None and _is_title(prev) and "Part" in tok.morph.get("VerbForm"))
@@ -159,7 +166,15 @@ def _demonym_state(tokens: list["Token"], knowledge: Knowledge) -> Entry | None:
 
 
 def _trim(tokens: list["Token"]) -> list["Token"]:
-    """Drop dangling commas/determiners and a trailing "(ACRONYM)"."""
+    """Drop dangling commas/determiners and a trailing "(ACRONYM)"; an age ("de 58 ans") ends the
+    role, a trailing "de formation" goes ("inspecteur des impôts de formation")."""
+    for n, tok in enumerate(tokens):
+        if tok.lower_ in ("de", "d'", "d’") and n + 2 < len(tokens) and tokens[n + 1].like_num \
+                and tokens[n + 2].lower_ in ("ans", "an"):
+            tokens = tokens[:n]  # "agriculteur de 58 ans du village de …" → "agriculteur"
+            break
+    if len(tokens) > 2 and tokens[-2].lower_ == "de" and tokens[-1].lower_ in _BY_TRAINING:
+        tokens = tokens[:-2]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in DETERMINERS or tokens[-1].pos_ == "CCONJ"):
         if tokens[-1].text == ")":
             # drop "( … )" at the end: "procureur du Tribunal … (TPI)"
@@ -170,6 +185,26 @@ def _trim(tokens: list["Token"]) -> list["Token"]:
             continue
         tokens = tokens[:-1]
     return tokens
+
+
+_BY_TRAINING = frozenset({"formation", "profession", "métier"})
+
+
+def _own_noun(doc: "Doc", j: int, knowledge: Knowledge) -> bool:
+    """A determiner and a noun that is no title right before the name ("la démocrate X",
+    "le Danois X", "le milliardaire X"): that noun is what the text calls the person,
+    and a title further back is someone else's — not a title's domain ("le ministre de
+    la coopération X", "le secrétaire américain à la Défense X")."""
+    if j < 1 or doc[j - 1].lower_ not in ("le", "la", "l'", "l’"):
+        return False
+    tok = doc[j]
+    if _is_title(tok) or is_prefix(tok) or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if not (tok.is_lower and not tok.ent_type_ or knowledge.state_of_demonym(tok.text) is not None):
+        return False
+    if j >= 2 and doc[j - 2].lower_ in COMPLEMENT | {"à", "au", "aux"}:
+        return not any(_is_title(t) for t in doc[max(j - 5, 0): j - 2])
+    return True
 
 
 def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
@@ -191,6 +226,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     j = span.start - 1
     if j >= 0 and (doc[j].lower_ in COMPLEMENT or doc[j].lower_ in LED_BY):
         return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
+    if _own_noun(doc, j, knowledge):
+        return None  # "… président face à la démocrate Kamala Harris": her noun, not the title before it
     if j > 0 and doc[j].lower_ in ("et", ","):
         distributed = _distributed_role(span, knowledge)
         if distributed is not None:
@@ -200,7 +237,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             return shared
     if j >= 0 and doc[j].lower_ in HONORIFICS:
         j -= 1  # "le quatuor des avocates, Mes X, Y et Z"
-    if j >= 0 and doc[j].text == ",":
+    comma = j >= 0 and doc[j].text == ","
+    if comma:
         one_of = _one_of_role(doc, j, knowledge)
         if one_of is not None:
             return one_of
@@ -209,7 +247,7 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
         # "président de la" tagged PER is no person, nor "le groupe paramilitaire Wagner"
-        person = tok.ent_type_ == "PER" and not tok.is_lower \
+        person = tok.ent_type_ == "PER" and not tok.is_lower and not (_is_title(tok) or is_prefix(tok)) \
             and not actor_types.named_by_body_noun(doc, _entity_start(doc, j))
         if person and not _blocks(tok):
             # A person inside the role's complement: "l'ancien directeur de
@@ -246,6 +284,9 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
                     and window[k - 2].pos_ in ("NOUN", "ADJ"):
                 k -= 2  # "le rédacteur en chef", "le négociateur en chef palestinien"
             start = _title_start(window, k)
+            if comma and start >= 2 and window[start - 1].lower_ in ("un", "une") and window[start - 2].pos_ == "ADP" \
+                    and window[start - 2].lower_ not in ("selon", "d'après", "d’après"):
+                return None  # "… un paiement à une ancienne actrice, Donald Trump doit …": someone else
             tokens = _trim(window[start:])
             if not tokens:
                 return None
@@ -369,8 +410,8 @@ def _title_start(window: list["Token"], k: int) -> int:
     start = k
     while start > 0 and (not window[start - 1].whitespace_ or _is_title(window[start - 1])):
         start -= 1  # "secrétaire-général" may be split into "secrétaire-" + "général"
-    if start > 0 and is_prefix(window[start - 1]):
-        start -= 1
+    while start > 0 and is_prefix(window[start - 1]):
+        start -= 1  # "l'ancien Premier ministre"
     return start
 
 
@@ -488,6 +529,10 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
                 break  # "le président de l'Assemblée juge que …": a verb the parser took for a noun
             tokens.append(t)
         after = doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < len(doc) else None
+        if after is not None and after.text == "," and after.i + 1 < len(doc):
+            nxt = doc[after.i + 1]
+            if nxt.ent_type_ == "PER" and nxt.text[:1].isupper():
+                continue  # "le manager de son équipe, Mauro X, a répondu": his name in apposition
         if after is not None and (after.ent_type_ == "PER" or after.pos_ == "PROPN" and after.text[:1].isupper()):
             continue  # "le secrétaire d'Etat américain William Burn": his own name follows
         tokens = _trim(tokens)
@@ -527,6 +572,7 @@ def find_role(span: "Span", knowledge: Knowledge) -> RoleFound | None:
 # comma and the title of an apposition.
 _LEAD_INS = frozenset("""connu connue connus connues considéré considérée réputé réputée devenu devenue élu élue
 réélu réélue nommé nommée désigné désignée""".split())
+TIME_LEAD_INS = frozenset({"alors", "désormais", "actuellement", "aujourd'hui", "aujourd’hui", "toujours"})
 _LEAD_IN_LINKS = (("pour", "être"), ("comme",), ("être",))
 # Where someone lives or comes from ends the apposition's role.
 _RESIDENCE = frozenset("demeurant domicilié domiciliée résidant résidante originaire".split())
@@ -535,7 +581,9 @@ KINSHIP_TITLES = frozenset({"épouse", "époux"})
 
 
 def _after_lead_in(doc: "Doc", j: int) -> int:
-    """Skip "connue pour être", "considéré comme", "nommé" after an apposition's comma."""
+    """Skip "connue pour être", "considéré comme", "nommé", "alors" after an apposition's comma."""
+    if j < len(doc) and doc[j].lower_ in TIME_LEAD_INS:
+        j += 1  # "Nancy X, alors présidente de la Chambre"
     if j >= len(doc) or doc[j].lower_ not in _LEAD_INS:
         return j
     k = j + 1

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Prepositions after which a city is where something happens, not who acts.
 LOCATIVE = frozenset({"à", "a", "en", "vers", "depuis", "dans", "près", "sur", "au", "aux", "via", "jusqu'à"})
+# Nouns whose "à X" complement receives something: "le soutien à Kiev" (Ukraine), not a location.
+RECIPIENT_NOUNS = frozenset("soutien aide appui assistance livraisons ultimatum".split())
 # Nouns whose "de X" complement is the city as a place ("les rues de
 # Belgrade", "le maire de Moscou"); after other nouns a capital acts ("la
 # décision de Washington").
@@ -42,7 +44,7 @@ olympiades exposition salon grand-prix intifada supercoupe rallye marathon bienn
 # First words that make a name an organisation ("Parquet de Francfort",
 # "1er régiment de Tirailleurs", "Assemblée nationale").
 ORG_HEADS = frozenset("""
-parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
+commandement parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
 front ligue organisation force organisme instance institution
@@ -78,6 +80,12 @@ Congrès Sénat Parlement Knesset Douma Bundestag Bundesrat Storting Diète Cort
 """.split())
 # Of these, only a company: "le PDG d'Elvor" even when the NER says LOC.
 COMPANY_ONLY = frozenset({"pdg", "président-directeur", "actionnaire", "actionnaires", "filiale", "filiales"})
+# "le patron de Tesla": one word after these is a company even when the NER says PER.
+COMPANY_ONE_WORD = frozenset({"patron", "patronne"})
+# "le Tour de France", "le Tour du Pays basque": a stage race, not a tower ("la tour de Pise").
+STAGE_RACE = re.compile(r"^Tour (?:de |du |des |d['’])[A-ZÀ-Ý]")
+# Determiners that no person's one-word name takes: "le Pastef réclame".
+_ARTICLES = frozenset({"le", "la", "l'", "l’"})
 # "l'avocat de X", "le fils de X": X is a person, whatever the NER says.
 PERSON_RELATIONS = frozenset("""
 avocat avocate client cliente fils fille père mère frère sœur soeur épouse époux mari femme veuve veuf
@@ -146,7 +154,8 @@ def is_locative(span: "Span") -> bool:
     if prev is None:
         return False
     if prev.lower_ in LOCATIVE:
-        return True
+        # "le soutien à Kiev", "l'aide à Kiev": the capital receives, it acts for its state
+        return not (prev.lower_ == "à" and prev.i > 0 and doc[prev.i - 1].lower_ in RECIPIENT_NOUNS)
     if prev.lower_ in PLACE_NOUNS:
         return True  # "la capitale Alger", "la ville Sainte": the city named in apposition
     if prev.lower_ in ("et", "ou") and prev.i > 0:
@@ -197,6 +206,21 @@ def _listed_with_cities(span: "Span", knowledge: Knowledge) -> bool:
     return not (i < len(doc) and doc[i].pos_ in ("VERB", "AUX"))
 
 
+_LIST_PREPS = frozenset({"de", "d'", "d’", "en", "au", "du"})
+
+
+def _listed_among_regions(span: "Span", knowledge: Knowledge) -> bool:
+    """"les États-clés de Pennsylvanie, de Géorgie et de Caroline du Nord": a state's
+    name between two places that are no states, each with its preposition, is a
+    region named like it (the US state), not the state."""
+    doc = span.doc
+    s, e = span.start, span.end
+    if s < 3 or e + 2 >= len(doc) or doc[s - 1].lower_ not in _LIST_PREPS or doc[s - 2].text != "," \
+            or doc[e].text not in (",", "et") or doc[e + 1].lower_ not in _LIST_PREPS:
+        return False
+    return _plain_city(doc[s - 3], knowledge) and _plain_city(doc[e + 2], knowledge)
+
+
 def head_word(text: str) -> str:
     """The first word that says what a name is, ordinals skipped ("1er régiment")."""
     words = [w for w in text.split() if not ORDINAL.match(w)]
@@ -224,7 +248,7 @@ def _work_apposition(span: "Span") -> bool:
     return False
 
 
-def _body_gloss(span: "Span") -> bool:
+def _body_gloss(span: "Span", knowledge: Knowledge | None = None) -> bool:
     """X (l'organisme de …), X, l'institution chargée de …: a body glossed by its kind."""
     doc = span.doc
     i = span.end
@@ -234,6 +258,10 @@ def _body_gloss(span: "Span") -> bool:
     if det.pos_ != "DET" and det.lower_ not in ("l'", "l’"):
         return False
     if doc[i].text == ",":  # an apposition: only the nouns that say "a body" ("la police" may be a subject)
+        if fold(noun.text) in INSTITUTIONS | {"assemblee"} and i + 3 < len(doc) and noun.text[:1].isupper() \
+                and doc[i + 3].is_lower and knowledge is not None and knowledge.is_demonym(doc[i + 3].text) and not (
+                    span.start > 0 and doc[span.start - 1].lower_ in ("à", "en", "dans", "vers", "près", "depuis")):
+            return True  # "au Yuan législatif, le Parlement taïwanais": a national assembly's own name
         return _singular(noun.lower_) in GLOSS_HEADS
     return _singular(noun.lower_) in ORG_HEADS and noun.lower_ not in LED_BY_NOUNS
 
@@ -279,10 +307,15 @@ def _title_after(span: "Span", knowledge: Knowledge) -> bool:
     """A title in apposition right after the name: "Jean Tiberi, maire de Paris"."""
     from . import actor_roles  # noqa: PLC0415
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
-        return False  # "En route pour Salt Lake City, le patineur X": a place
-    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not (
-            actor_roles.is_prefix(doc[span.end + 1]) or doc[span.end + 1].lower_ in actor_roles.TITLE_NOUNS):
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP" and not (
+            span.start > 1 and doc[span.start - 1].lower_ in ("de", "d'", "d’")
+            and doc[span.start - 2].lower_ not in PLACE_NOUNS):
+        return False  # "En route pour Salt Lake City, le patineur X": a place; not "la visite de X, …"
+    first = span.end + 1
+    if first < len(doc) and doc[first].lower_ in actor_roles.TIME_LEAD_INS:
+        first += 1  # "X, alors présidente de …"
+    if first >= len(doc) or doc[span.end].text != "," or not (
+            actor_roles.is_prefix(doc[first]) or doc[first].lower_ in actor_roles.TITLE_NOUNS):
         return False
     return actor_roles.role_after(span, knowledge) is not None
 
@@ -350,6 +383,51 @@ def named_by_body_noun(doc, start: int) -> bool:
     return i >= 0 and doc[i].is_lower and _singular(doc[i].lower_) in BODY_NAMING_NOUNS
 
 
+# "trois rames de TGV": parts of a vehicle whose complement is its model.
+VEHICLE_PARTS = frozenset("rame rames wagon wagons voiture voitures motrice motrices".split())
+# Texts whose initials follow them in brackets: "le règlement européen sur les marchés numériques (DMA)".
+LAW_HEADS = frozenset("règlement directive loi traité convention charte pacte code décret ordonnance".split())
+
+
+def _initials_of_a_text(span: "Span", text: str) -> bool:
+    """Initials in brackets after a lower-case phrase headed by a text noun: a law, not a body."""
+    doc = span.doc
+    if not (text.isupper() and span.start > 1 and doc[span.start - 1].text == "("
+            and span.end < len(doc) and doc[span.end].text == ")"):
+        return False
+    for i in range(span.start - 2, max(span.start - 12, 0), -1):
+        tok = doc[i]
+        if tok.lower_ in LAW_HEADS and (doc[i - 1].pos_ == "DET" or doc[i - 1].lower_ in ("du", "au", "des", "aux")):
+            return True
+        if not (tok.is_lower or tok.text in ("'", "’")) or tok.is_punct:
+            return False
+    return False
+
+
+def _work_noun_phrase(span: "Span") -> bool:
+    """"des systèmes de défense antiaérienne Patriot": one word right after a
+    lower-case noun phrase headed by a work noun (adjectives and "de" + noun between)."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].pos_ == "ADP":
+        return False
+    for _ in range(5):
+        if i < 0:
+            return False
+        tok = doc[i]
+        if not tok.is_lower or not tok.is_alpha:
+            return False
+        if _singular(tok.lower_) in WORK_HEADS and tok.pos_ == "NOUN":
+            return True
+        if tok.lower_ in ("de", "d'", "d’") and i + 1 < span.start and doc[i + 1].pos_ == "NOUN":
+            i -= 1
+            continue
+        if tok.pos_ not in ("ADJ", "NOUN"):
+            return False
+        i -= 1
+    return False
+
+
 def _words_before(span: "Span", n: int = 3) -> str:
     """The ``n`` words before the span, lower case, apostrophes straight ("site d'information")."""
     doc = span.doc
@@ -369,6 +447,11 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             # A capital known as the metonym of a body ("Bruxelles" acting is the
             # Commission) is still the city where something happens: "à Bruxelles".
             return Typed("place", None, 0.85)
+        if entry.type == "state" and _listed_among_regions(span, knowledge):
+            return Typed("place", None, 0.8)
+        if entry.type == "state" and span.start > 0 and span.doc[span.start - 1].lower_ == "à" \
+                and any(fold(c) == fold(text) for c in entry.capitals):
+            return Typed("place", entry, 0.85)  # "à Luxembourg", "à Monaco": the city ("au Luxembourg": the state)
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:
@@ -377,6 +460,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("state", state, 0.85)
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
+    if STAGE_RACE.match(text):
+        return Typed("event", None, 0.85)
     first = head_word(text)
     if first not in EVENT_HEADS and first not in PLACE_HEADS and first not in ORG_HEADS:
         first = _singular(first)  # "Brigades des martyrs", "Forces armées"
@@ -436,7 +521,10 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
             return Typed("place", None, 0.8)  # "la localité de Beit Hanoun", "le camp d'extermination de X"
         if prev2.lower_ in ("type", "modèle", "marque", "classe"):
             return Typed("work", None, 0.9)  # "une roquette de type Qassam"
-        if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY):
+        if prev2.lower_ in VEHICLE_PARTS and text.isupper():
+            return Typed("work", None, 0.8)  # "trois rames de TGV": a train model
+        if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY
+                                              or prev2.lower_ in COMPANY_ONE_WORD and " " not in text):
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
     if _work_apposition(span) and (label != "PER" or (prev is not None and prev.text in ("«", "“", '"'))):
         # (a person's name before the apposition is the author, not the work: "… du
@@ -444,7 +532,11 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("work", None, 0.85)
     if _work_by_copula(span, knowledge):
         return Typed("work", None, 0.8)
-    if _body_gloss(span):
+    if _initials_of_a_text(span, text):
+        return Typed("work", None, 0.8)  # "le règlement européen sur les marchés numériques (DMA)"
+    if " " not in text and label in ("PER", "MISC") and _work_noun_phrase(span):
+        return Typed("work", None, 0.8)  # "des systèmes de défense antiaérienne Patriot"
+    if _body_gloss(span, knowledge):
         return Typed("organization", None, 0.85)  # "le Dar el-ifta (l'organisme de la fatwa)"
     if prev2 is not None and prev is not None and prev.lower_ in ("de", "d'", "d’") \
             and prev2.lower_ in ("fonction", "fonctions"):
@@ -463,8 +555,14 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):
         return Typed("person", None, 0.8)  # "Jean Tiberi, maire de Paris" tagged LOC
+    if label == "PER" and " " not in text and prev is not None and prev.lower_ in _ARTICLES and prev.pos_ == "DET" \
+            and text[:1].isupper() and not knowledge.is_demonym(text):
+        return Typed("organization", None, 0.6)  # "Le Pastef réclame": a name with an article is no person
     if label == "PER":
         return Typed("person", None, 0.9)
+    if prev is not None and prev.lower_ in ("un", "une") and text.isupper() and text.isalpha() and 2 <= len(text) <= 6 \
+            and label != "PER":
+        return Typed("work", None, 0.7)  # "un TGV sur cinq": counted, so a model, not a body
     if label == "ORG" or (label == "MISC" and len(text) >= 3 and text.isupper() and text.isalpha()):
         return Typed("organization", None, 0.85 if label == "ORG" else 0.6)  # "CUGN" tagged MISC
     if label == "LOC":

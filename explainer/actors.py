@@ -62,6 +62,8 @@ _DOMAIN_BEFORE = re.compile(r"(?:\b(?:ministres?|ministère|commissaires?|secré
                             r"|\bchargée?s?\s+d['’])\s*$")
 _SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
+# "Jonas X (Visma-Lease a Bike)": a capitalised name alone in brackets after a person.
+_BRACKETED_NAME = re.compile(r" \((?P<n>[A-ZÀ-Ý][^()\n,;:«»]{1,40}?)\)")
 _WORDED_INITIALS = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,7}$")  # "Aosis", "Unrwa", "Otan"
 _MIXED_ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]{1,7}$")  # "PvdA", "CiU"
 # A signature closing a regional article: "Philippe JARRASSÉ", "Anne MARTIN-DURAND".
@@ -99,7 +101,13 @@ _VENUE_EVENTS = frozenset("sommet conférence forum".split())
 # Texts named after their authors, no preposition: "la loi Martin-Durand", "les chartes X-Y".
 _NAMED_TEXTS = frozenset("charte chartes loi lois réforme réformes plan circulaire décret".split())
 # Streets and sites: "rue Saint-Dizier", "avenue du général Leclerc", "stade de la Mosson".
-_STREET_HEADS = frozenset("rue avenue boulevard cours place quai impasse allée chemin parc stade square camping".split())
+_STREET_HEADS = frozenset("""rue avenue boulevard cours place quai impasse allée chemin parc stade square camping
+promenade""".split())
+# Military commands named by their area: "le commandement du théâtre Est" (a body).
+_COMMAND_HEADS = frozenset({"commandement"})
+# Seas and straits named after a land: "le détroit de Taïwan", "la mer de Chine", "le golfe du Mexique" — a
+# place of their own, even when the land is known (the land named elsewhere stays an actor apart).
+_SEA_HEADS = frozenset("détroit golfe mer canal baie".split())
 # Bodies and events written in lower case, which the NER misses: "tribunal
 # correctionnel d'Epinal", "comité d'éthique", "commission centrale des
 # arbitres", "élections européennes de 2004", "attentats du 11 septembre".
@@ -172,6 +180,10 @@ _QUOTED_GLOSSED = re.compile(r"[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\"\n.;:!?]{1,
 # "l'affaire des écoutes, dite « Bismuth »": the name an affair is known by.
 _SO_CALLED = re.compile(r"(?<![\w-])(?:[Aa]ffaire|[Pp]rocès|[Ss]candale|[Oo]pération)\b[^.;:«»\n]{0,60}?,?\s+"
                         r"(?:dite?s?|surnommée?s?|baptisée?s?)\s+[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\n]{1,40}?)\s*[»”]")
+# "Baptisés « Joint Storm-24 », ces exercices …": a name given at the head of a sentence (an
+# operation, an exercise, a storm, a ship: "other"), quoted whole whatever the NER cuts.
+_CHRISTENED = re.compile(r"(?:^|(?<=[.!?»]\s)|(?<=\n))[Bb]aptisée?s?\s+[«“]\s*(?P<name>[A-ZÀ-Ý][^»”\n]{1,40}?)\s*[»”]",
+                         re.MULTILINE)
 # A lower-case body and its initials in brackets: "les pays les moins avancés (PMA)".
 _INITIALS_IN_BRACKETS = re.compile(r"\((?P<acr>[A-ZÀ-Ý]{2,8})\)")
 _LOWER_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[a-zéèêëàâîïôûç’'-]+\s+){1,8}$")
@@ -229,6 +241,24 @@ _TROUPE = re.compile(r"(?:théâtre|troupe|compagnie|chorale|fanfare)\s+(?:de\s+
 _OF_PLACE = re.compile(r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-Ý])")
 # "Fontenay-Piccard" (a crew), "la route Commercy-Void": two names linked by a hyphen.
 _COMPASS = frozenset(fold(w) for w in "nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-est centre-ouest".split())
+# "États-clés de Pennsylvanie", "États-membres de …": a capitalised common noun heading the span.
+_COMMON_PLURAL_OF = re.compile(r"^(?P<noun>[A-ZÀ-Ý][a-zà-ÿ]+)-[a-zà-ÿ]+s\s+(?:de\s+|d['’]|du\s+|des\s+)(?=[A-ZÀ-Ý])")
+# "le sénateur de l'Ohio JD Vance": one span over a place and a name, after an office "de".
+_PLACE_THEN_NAME = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w-]+) (?P<person>(?:[A-Z]{1,2}\.?|[A-ZÀ-Ý][a-zà-ÿ-]+) "
+                              r"[A-ZÀ-Ý][a-zà-ÿ-]+)$")
+_OFFICE_OF_BEFORE = re.compile(r"\b(?:sénateur|sénatrice|gouverneur|gouverneure|maire|député|députée|élu|élue|"
+                               r"représentant|représentante)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|de\s+)$")
+# "iPhone", "iPad": product names written with a lower-case initial, which no NER tags.
+_CAMEL_NAME = re.compile(r"(?<![\w@/.-])[a-z][A-Z][a-z]{2,}\b")
+# "au centre des congrès de X", "le palais des sports de X": a venue named by its kind and town.
+_VENUE_OF = re.compile(r"\b(?P<head>centre|palais|parc|salle|maison)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])"
+                       r"[a-zéèêàç]+\s+(?:de\s+|d['’])$")
+# ", le " between a name and its apposition.
+_GLOSS_GAP = re.compile(r",\s+(?:le|la|l['’])\s*$")
+# A definite article right before a name: "l'Alliance", "le Tour".
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Ll][ea]\s+|\b[Ll]['’]\s*)$")
+# "CGT-Chimie", "FO-Métaux": a federation named by its confederation's initials.
+_FEDERATION = re.compile(r"^(?P<acr>[A-ZÀ-Ý]{2,6})-[A-ZÀ-Ý][a-zà-ÿ][\w-]*$")
 _LINKED = re.compile(r"^(?P<a>[A-ZÀ-Ý][a-zà-ÿ]+)-(?P<b>[A-ZÀ-Ý][a-zà-ÿ]+)$")
 _LINK_NOUNS = frozenset("route routes ligne lignes axe liaison liaisons trajet train trains vol vols".split())
 # "la ligne Paris-Nantes": a railway or bus line is named by its ends (a place of its own).
@@ -501,6 +531,8 @@ class _Extractor:
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
             forced: actor_types.Typed | None = None) -> None:
+        if forced is None and label in ("ORG", "MISC", "LOC"):
+            end = self._known_longer(start, end)  # "la Chambre" + "des représentants" (NER) → the known body
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \
@@ -539,6 +571,16 @@ class _Extractor:
                     " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
                 end = tail.start()
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        lead = _COMMON_PLURAL_OF.match(text) if forced is None else None
+        if lead is not None and self.knowledge.is_not_actor(lead.group("noun")):
+            text, start = text[lead.end():], start + lead.end()  # "États-clés de Pennsylvanie" → "Pennsylvanie"
+        if forced is None and label in ("LOC", "MISC"):
+            split = _PLACE_THEN_NAME.match(text)
+            if split is not None and _OFFICE_OF_BEFORE.search(self.text, max(0, start - 30), start):
+                # "le sénateur de l'Ohio JD Vance": the office's place, then its holder
+                self.add(start + split.start("place"), start + split.end("place"), "LOC")
+                self.add(start + split.start("person"), start + split.end("person"), "PER")
+                return
         if label != "PER" and forced is None and " à " in text:
             tail = _LOWER_TAIL.search(text)
             if tail is not None:
@@ -619,6 +661,25 @@ class _Extractor:
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
 
+    def _known_longer(self, start: int, end: int) -> int:
+        """The end of the longest known body or event that begins where the NER's name
+        begins and runs past its end (the NER often stops at a lower-case word)."""
+        k = self.knowledge
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not k.may_start_form(self.text[start:end]):
+            return end
+        last, j = end, span.end
+        while j < len(self.doc) and j - span.start < MAX_GAZETTEER_TOKENS:
+            tok_end = self.doc[j].idx + len(self.doc[j])
+            piece = self.text[start:tok_end]
+            if "\n" in piece or not k.may_start_form(piece):
+                break
+            entry = k.lookup(piece)
+            if entry is not None and entry.type in ("organization", "event"):
+                last = tok_end
+            j += 1
+        return last
+
     def _street_name(self, start: int, text: str, label: str) -> bool:
         """"rue du maréchal de Lorraine", "10, rue de Belgique": a street the NER
         tagged whole keeps its head, even when named after a state — unless the
@@ -662,10 +723,17 @@ class _Extractor:
         nor for a name the article also uses alone ("le conflit du Kosovo" …
         "le Kosovo"): that name is an actor of its own."""
         capital = self.knowledge.is_capital(text) and self.knowledge.lookup(text) is None
+        sea = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
+        if sea is not None and sea.end() == start and sea.group("prep") and sea.group("head").lower() in _SEA_HEADS \
+                and label in ("LOC", "MISC"):
+            return sea.start("head")
         if self.knowledge.lookup(text) or (self.knowledge.is_capital(text) and not capital):
             return start
         if self.text.count(text) > 1:
             return start
+        venue = _VENUE_OF.search(self.text, max(0, start - 40), start) if label == "LOC" else None
+        if venue is not None:
+            return venue.start("head")  # "centre des congrès de X" (the town named nowhere else)
         m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
         if m is None or m.end() != start:
             return start
@@ -674,6 +742,8 @@ class _Extractor:
             return start  # a capital keeps its name unless it names a text or a meeting held there
         if head in _STREET_HEADS:
             return m.start("head")  # "avenue du général Leclerc": even a person's name
+        if head in _COMMAND_HEADS and m.group("prep") and m.end("prep") == start and label != "PER":
+            return m.start("head")  # "le commandement du théâtre Est": a military command
         if head in _SITE_HEADS and not m.group("prep") and label == "LOC" and m.end("head") + 1 == start:
             return m.start("head")  # "le fort Vauclair": the site's head is part of its name
         if label == "PER" and head in _LOWER_VENUES and not m.group("prep") and m.end("head") + 1 == start:
@@ -776,6 +846,7 @@ class _Extractor:
         self._lower_case_associations()
         self._named_affairs()
         self._initialled_bodies()
+        self._bracketed_after_people()
         self._places_matching(_ROAD, "road")
         pieces = [(a, b, label) for start, end, label in _joined_entities(self.doc, self.text) for a, b in self._lines(start, end)]
         i = 0
@@ -793,6 +864,7 @@ class _Extractor:
                 self.add(a, b, label)
             i += 1
         self._gazetteer()
+        self._camel_names()
         self._places_matching(_DATELINE, "place")
         self._untagged_names()
         self._drop_links()
@@ -819,6 +891,11 @@ class _Extractor:
         keep = []
         for c in self.candidates:
             m = _LINKED.match(c.text) if c.entry is None else None
+            if m is not None and c.type != "person" and any(
+                    (e := self.knowledge.lookup(m.group(g))) is not None and e.type == "event" for g in ("a", "b")):
+                # "le doublé Giro-Tour": two known events (or one and the head of another) linked
+                keep.extend(self._linked_parts(c, m))
+                continue
             if m is not None:
                 before = self.text[max(0, c.start - 12): c.start].split()
                 if before and before[-1] in _LINE_NOUNS and c.type != "person":
@@ -828,6 +905,19 @@ class _Extractor:
                     continue  # "un Nantes-Lille": a train named by its route
             keep.append(c)
         self.candidates = keep
+
+    def _linked_parts(self, c: Candidate, m: re.Match) -> list[Candidate]:
+        """The two names of a hyphenated pair, each typed on its own."""
+        out = []
+        for g in ("a", "b"):
+            start, end = c.start + m.start(g), c.start + m.end(g)
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            typed = actor_types.type_mention(span, m.group(g), "MISC", self.knowledge)
+            if typed is not None:
+                out.append(Candidate(start, end, m.group(g), typed.type, typed.entry, typed.confidence, "MISC", span))
+        return out
 
     def _shared_heads(self) -> None:
         """"les centres de Lyon Nord et Sud": a compass point after "et" or a comma
@@ -853,6 +943,11 @@ class _Extractor:
         if span is None:
             return c
         return Candidate(start, c.end, self.text[start:c.end], "place", None, 0.8, "LOC", span)
+
+    def _camel_names(self) -> None:
+        """"les utilisateurs d'iPhone": a product name with a lower-case initial (a work)."""
+        for m in _CAMEL_NAME.finditer(self.text):
+            self.add(m.start(), m.end(), "MISC", forced=actor_types.Typed("work", None, 0.6))
 
     def _untagged_names(self) -> None:
         """A first name and a surname the NER did not tag at all (see _UNTAGGED_NAME):
@@ -1023,6 +1118,8 @@ class _Extractor:
             persons = {e.start_char for e in self.doc.ents if e.label_ == "PER"}
             for m in _SO_CALLED.finditer(self.text):
                 self._add_quoted(m, "event")  # "l'affaire des écoutes, dite « Bismuth »"
+            for m in _CHRISTENED.finditer(self.text):
+                self._add_quoted(m, "other")  # "Baptisés « Joint Storm-24 », ces exercices"
             for m in _QUOTED_GLOSSED.finditer(self.text):
                 if m.group("noun") in actor_types.WORK_APPOSITION or m.group("first") in actor_types.WORK_APPOSITION:
                     self._add_quoted(m, "work")  # "« Un simple accident », un thriller politique"
@@ -1073,6 +1170,29 @@ class _Extractor:
                     self.add(start, m.start() - 1, "ORG", forced=forced)
                     self.add(m.start("acr"), m.end("acr"), "ORG", forced=forced)
                     break
+
+    def _bracketed_after_people(self) -> None:
+        """"Le Danois Jonas X (Visma-Lease a Bike)": a name in brackets right after a
+        person's is the team or party the person belongs to — an organisation, taken
+        whole (the NER may cut it at a lower-case word or call it a place) — unless
+        it is known as a place or is one word the NER calls a place (a department:
+        "le député Jean X (Meuse)").  Initials alone ("(PS)") are left to _merge_acronyms."""
+        if "(" not in self.text:
+            return
+        for ent in self.doc.ents:
+            if ent.label_ != "PER":
+                continue
+            m = _BRACKETED_NAME.match(self.text, ent.end_char)
+            if m is None or _ACRONYM.match(m.group("n")):
+                continue
+            start, end = m.span("n")
+            entry = self.knowledge.lookup(m.group("n"))
+            if entry is not None and entry.type in ("place", "state"):
+                continue
+            loc = self._loc_at.get(start)
+            if loc is not None and " " not in m.group("n") and loc.end_char == end:
+                continue
+            self.add(start, end, "ORG", forced=actor_types.Typed("organization", entry, 0.8))
 
     def _add_inside(self, start: int, end: int, entry: Entry) -> None:
         """A known actor inside a span already taken (no overlap check)."""
@@ -1214,6 +1334,11 @@ class _Extractor:
             cl.mentions.append(c)
         # "(ACRONYM)" right after a name is that name's alias.
         self._merge_acronyms(clusters, order)
+        self._merge_expansions(clusters)
+        self._merge_glossed_assemblies(clusters)
+        self._merge_federations(clusters)
+        self._merge_inner_names(clusters)
+        self._merge_known_heads(clusters)
         self._merge_short_forms(clusters)
         self._merge_last_words(clusters)
         self._merge_site_short_forms(clusters)
@@ -1379,6 +1504,109 @@ class _Extractor:
                 keep.entry = keep.entry or drop.entry
                 del clusters[drop.key]
 
+    @staticmethod
+    def _absorb(keep: _Cluster, drop: _Cluster, clusters: dict[str, _Cluster]) -> None:
+        keep.mentions.extend(drop.mentions)
+        keep.type_votes.update(drop.type_votes)
+        keep.entry = keep.entry or drop.entry
+        del clusters[drop.key]
+
+    def _merge_expansions(self, clusters: dict[str, _Cluster]) -> None:
+        """"le parti Pastef (Patriotes africains du Sénégal pour …)": a body named by
+        one word and then spelt out in brackets beginning with its initial — the
+        spelt-out name (cut or not by the NER) is an alias."""
+        if "(" not in self.text:
+            return
+        by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or cl.entry is not None or len(cl.mentions) != 1 \
+                    or cl.type_votes.get("person") or cl.type_votes.get("state"):
+                continue
+            m = cl.mentions[0]
+            if self.text[max(0, m.start - 2): m.start] != " (":
+                continue
+            if cl.type_votes.get("place") and (" " not in m.text or self.text[m.end: m.end + 1] == ")"):
+                continue  # "Renault (Rueil)": where it is; a spelt-out name runs on ("Kollectif valaisan pour …")
+            target = by_end.get(m.start - 2)
+            if target is None or target is cl or target.key not in clusters or not target.type_votes.get("organization") \
+                    or target.type_votes.get("person"):
+                continue
+            short = next(t.text for t in target.mentions if t.end == m.start - 2)
+            if " " in short or fold(short[:1]) != fold(m.text[:1]) or len(m.text) <= len(short):
+                continue
+            self._absorb(target, cl, clusters)
+
+    def _merge_glossed_assemblies(self, clusters: dict[str, _Cluster]) -> None:
+        """"au Yuan législatif, le Parlement taïwanais,": an assembly named by its kind
+        and nationality in apposition is an alias of the name before it."""
+        by_end = {m.end: cl for cl in clusters.values() for m in cl.mentions}
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or cl.entry is not None or len(cl.mentions) != 1:
+                continue
+            m = cl.mentions[0]
+            words = m.text.split()
+            if len(words) != 2 or fold(words[0]) not in actor_types.INSTITUTIONS | {"assemblee"} \
+                    or not self.knowledge.is_demonym(words[1]):
+                continue
+            gap = _GLOSS_GAP.search(self.text, max(0, m.start - 6), m.start)
+            target = by_end.get(gap.start()) if gap is not None else None
+            if target is not None and target is not cl and target.key in clusters \
+                    and target.type_votes.get("organization") and not target.type_votes.get("person"):
+                self._absorb(target, cl, clusters)
+
+    def _merge_federations(self, clusters: dict[str, _Cluster]) -> None:
+        """"la CGT-Chimie": a union's federation, named with its initials and a
+        hyphen, is the union (batch J's rule for "FNEC FP Force ouvrière")."""
+        names: dict[str, _Cluster] = {}
+        for cl in clusters.values():
+            for m in cl.mentions:
+                names.setdefault(fold(m.text), cl)
+            names.setdefault(fold(cl.name), cl)
+        for cl in list(clusters.values()):
+            m = _FEDERATION.match(cl.name)
+            if m is None or cl.key not in clusters or cl.entry is not None or cl.type_votes.get("person"):
+                continue
+            target = names.get(fold(m.group("acr")))
+            if target is not None and target is not cl and target.key in clusters \
+                    and not target.type_votes.get("person") and not target.type_votes.get("place"):
+                self._absorb(target, cl, clusters)
+
+    def _merge_known_heads(self, clusters: dict[str, _Cluster]) -> None:
+        """"l'Alliance" after "l'Otan" (known as "Alliance atlantique"): a capitalised
+        word alone that begins a longer form of exactly one known body or event of
+        the article is that body."""
+        known = [cl for cl in clusters.values() if cl.entry is not None and cl.entry.type in ("organization", "event")]
+        if not known:
+            return
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or cl.entry is not None or " " in cl.name or not cl.name[:1].isupper() \
+                    or cl.type_votes.get("person") or self.knowledge.is_capital(cl.name):
+                continue
+            if not all(_ARTICLE_BEFORE.search(self.text, max(0, m.start - 4), m.start) for m in cl.mentions):
+                continue  # "à Paris" is the city, not "Paris Saint-Germain"; "l'Alliance" names a body
+            word = fold(cl.name)
+            owners = [o for o in known if any(" " in f and fold(f.split()[0]) == word
+                                              for f in (o.entry.name, o.entry.official, *o.entry.aliases) if f)]
+            others = [o for o in clusters.values() if o.entry is None and " " in o.name and fold(o.name.split()[0]) == word]
+            if len(owners) == 1 and not others and owners[0].key in clusters:
+                owners[0].mentions.extend(cl.mentions)
+                del clusters[cl.key]
+
+    def _merge_inner_names(self, clusters: dict[str, _Cluster]) -> None:
+        """"« Sonko mooy Diomaye »" after "Bassirou Diomaye Faye": one word of no
+        known type that is the middle name of one person named in full is that person."""
+        people = [cl for cl in clusters.values() if cl.type_votes.get("person") and len(cl.name.split()) >= 3]
+        if not people:
+            return
+        for cl in list(clusters.values()):
+            if cl.key not in clusters or " " in cl.name or cl.entry is not None or set(cl.type_votes) != {"other"}:
+                continue
+            owners = [p for p in people if p.key in clusters
+                      and fold(cl.name) in {fold(w) for w in p.name.split()[1:-1]}]
+            if len(owners) == 1:
+                owners[0].mentions.extend(cl.mentions)
+                del clusters[cl.key]
+
     def _merge_short_forms(self, clusters: dict[str, _Cluster]) -> None:
         """Unknown organisations and events named short later on join the long name.
 
@@ -1388,6 +1616,10 @@ class _Extractor:
         """
         for kind in ("organization", "event"):
             named = [cl for cl in clusters.values() if cl.type_votes.get(kind)]
+            if kind == "event":
+                # "le directeur du Tour" (tagged MISC) after "le Tour de France": an event's head word alone
+                named += [cl for cl in clusters.values() if set(cl.type_votes) == {"other"} and " " not in cl.name
+                          and cl.entry is None and cl.name[:1].isupper()]
             for short in named:
                 if short.key not in clusters or short.entry is not None:
                     continue
@@ -1462,7 +1694,7 @@ class _Extractor:
                     continue
                 state = found.demonym_state or actor_roles.governing_state(self.doc, found.title_token, k)
                 words = found.role.split()
-                if words[0].lower() == "homologue" and len(words) > 1:
+                if words[0].lower() == "homologue" and len(words) > 1 and k.state_of_demonym(words[1]) is not None:
                     cl.homologue = (found.role, words[1])
                     cl.role_state = cl.role_state or state
                     continue
