@@ -12,6 +12,9 @@ against its anchor.  Extents follow the French TimeBank: determiners and
 from __future__ import annotations
 
 import re
+import re._compiler as _compiler  # the compiler's own prefix analysis (CPython 3.11+)
+import re._constants as _sre
+import re._parser as _parser
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -702,12 +705,93 @@ def lowercase_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-_LOWERED = {rx: re.compile(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
+# A scan tries the pattern at every position of the text.  sre skips the
+# positions that cannot start a match only when the pattern begins with a
+# literal or a character class; most rules begin with ``\b`` and optional
+# words ("le", "début de"…), so each position costs a try of those.  A
+# leading lookahead on the characters a match can start with makes those tries
+# fail at once.  The set is read off the parsed pattern (``first_chars``), so
+# the lookahead holds at the start of every match: the matches are the same.
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A character class (``[…]``) holding the first character of every match of
+    ``pattern``, or None when that cannot be told (case folding, a pattern that can
+    match the empty string, a construct not handled here)."""
+    if flags & re.IGNORECASE:
+        return None
+    items: set[str] = set()
+
+    def first(seq) -> bool | None:
+        """Adds the possible first characters of ``seq`` to ``items``: whether
+        ``seq`` can match the empty string, None when unknown."""
+        for op, av in seq:
+            if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+                continue  # zero width: the first character comes after
+            if op is _sre.LITERAL:
+                items.add(re.escape(chr(av)))
+                return False
+            if op is _sre.IN:
+                for kind, value in av:
+                    if kind is _sre.LITERAL:
+                        items.add(re.escape(chr(value)))
+                    elif kind is _sre.RANGE:
+                        items.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                    elif kind is _sre.CATEGORY and value in _CATEGORIES:
+                        items.add(_CATEGORIES[value])
+                    else:  # NEGATE, a set of code points: not unioned here
+                        return None
+                return False
+            if op is _sre.SUBPATTERN:
+                _group, add_flags, _del_flags, sub = av
+                if add_flags & re.IGNORECASE:
+                    return None
+                nullable = first(sub)
+            elif op is _sre.BRANCH:
+                results = [first(alt) for alt in av[1]]
+                nullable = None if None in results else any(results)
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+                low, _high, sub = av
+                nullable = first(sub)
+                nullable = None if nullable is None else (nullable or low == 0)
+            elif op is _sre.ATOMIC_GROUP:
+                nullable = first(av)
+            else:  # ANY, NOT_LITERAL, a back reference…
+                return None
+            if nullable is None:
+                return None
+            if not nullable:
+                return False
+        return True
+
+    if first(_parser.parse(pattern, flags)) is not False:
+        return None
+    return "[" + "".join(sorted(items)) + "]"
+
+
+def _fast_scan(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` compiled with a leading lookahead on its first characters, where that helps."""
+    parsed = _parser.parse(pattern, flags)
+    if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
+        return re.compile(pattern, flags)  # sre skips by itself to where a match can start
+    starts = first_chars(pattern, flags)
+    return re.compile(pattern if starts is None else f"(?={starts})" + pattern, flags)
+
+
+_LOWERED = {rx: _fast_scan(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
             for rx, _ in RULES if rx.flags & re.IGNORECASE}
+# A case-sensitive rule scans the text itself, with the same lookahead.
+_CASED = {rx: _fast_scan(rx.pattern, rx.flags) for rx, _ in RULES if not rx.flags & re.IGNORECASE}
 
 
 def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Match]:
     """``rx.finditer(text)``, through the lowercased pattern when that is the same."""
+    if rx in _CASED:
+        return list(_CASED[rx].finditer(text))  # the same groups at the same offsets as rx's
     fast = _LOWERED.get(rx)
     if fast is None or lowered is None:
         return list(rx.finditer(text))

@@ -7,6 +7,7 @@ direction depends on the verb's tense use the trained pipeline.
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
@@ -208,3 +209,33 @@ def test_prefilter_changes_no_candidate():
     for text in _prefilter_texts():
         for variant in (text, text.upper(), text.title(), text + " ſ"):  # the last one takes the slow path
             assert candidates(variant) == candidates(variant, prefilter=False)
+
+
+def test_first_chars_of_a_pattern():
+    """The lookahead's class holds the first character of every match; unknown stays None."""
+    from explainer.timex_rules import first_chars
+
+    assert first_chars(r"\b(?:le\s+)?(?P<d>[12]\d|3[01]|premier)\b") == "[123lp]"
+    assert first_chars(r"(?<=\ben\s)\d\d") == r"[\d]"
+    assert first_chars(r"(?:la\s+)?x*y") == "[lxy]"
+    assert first_chars(r"a?") is None  # can match the empty string
+    assert first_chars(r"[^a]b") is None  # a negated class
+    assert first_chars(r".b") is None
+    assert first_chars(r"(?i:a)b") is None  # case folding
+    assert first_chars(r"ab", re.IGNORECASE) is None
+
+
+def test_scans_with_a_lookahead_match_like_the_plain_patterns():
+    """The lookahead on first characters only skips positions where nothing can start."""
+    from explainer.timex_rules import _CASED, _LOWERED, RULES, lowercase_pattern
+
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "eval" / "data" / "fr-timebank").glob("*.txt"))]
+    texts += [Layout.of(read_seed(p)).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for rx, _fn in RULES:
+        lowered = rx.flags & re.IGNORECASE
+        fast = _LOWERED[rx] if lowered else _CASED[rx]
+        plain = re.compile(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE) if lowered else rx
+        for text in texts:
+            for variant in ((text.lower(),) if lowered else (text, text.upper())):
+                assert [(m.span(), m.groupdict()) for m in fast.finditer(variant)] == \
+                       [(m.span(), m.groupdict()) for m in plain.finditer(variant)], rx.pattern[:60]
