@@ -22,7 +22,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .model import Actor, Event, PubDate, Timex
-from .timex_resolve import adnominal_participle_before, lexical_direction, parse_direction
+from .timex_resolve import adnominal_participle_before, lexical_direction, morph_values, parse_direction
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -84,7 +84,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
 
 
 def _is_predicate(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm") \
+    return token.pos_ in ("VERB", "AUX") or "Part" in morph_values(token, "VerbForm") \
         or any(c.dep_ == "cop" for c in token.children)
 
 
@@ -197,15 +197,15 @@ def _noun_of(head: "Token", dated: AbstractSet[int]) -> set[int]:
     clauses and dates stay out; its modifiers between it and the verb stay in
     ("les ministres de la Défense réunis dimanche").
     """
-    if any((c.dep_.startswith(("nsubj", "csubj", "expl:subj")) and "Rel" not in c.morph.get("PronType"))
+    if any((c.dep_.startswith(("nsubj", "csubj", "expl:subj")) and "Rel" not in morph_values(c, "PronType"))
            or c.dep_ == "mark" for c in head.children):
         return set()  # a clause with its own subject or conjunction ("… puisqu'il fut directeur …")
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head is not anchor and "Part" in anchor.head.morph.get("VerbForm"):
+    while anchor.dep_ == "conj" and anchor.head is not anchor and "Part" in morph_values(anchor.head, "VerbForm"):
         anchor = anchor.head  # "écrite le 3 mai et envoyée … le 5 mai": the noun of the first participle
     noun = anchor.head
     adnominal = anchor.dep_ in ("acl", "acl:relcl", "amod") \
-        or (anchor.dep_ == "conj" and "Part" in anchor.morph.get("VerbForm"))  # "lettre … et envoyée"
+        or (anchor.dep_ == "conj" and "Part" in morph_values(anchor, "VerbForm"))  # "lettre … et envoyée"
     if not adnominal or noun is anchor or noun.pos_ not in ("NOUN", "PROPN") or noun.i > head.i:
         return set()
     out: set[int] = set()
@@ -243,13 +243,13 @@ def _shared_subject(head: "Token", dated: AbstractSet[int]) -> set[int]:
         return set()
     out: set[int] = set()
     for child in first.children:
-        if child.dep_.startswith("nsubj") and "Fin" in head.morph.get("VerbForm") \
-                and head.morph.get("Number") and child.morph.get("Number") \
-                and head.morph.get("Number") != child.morph.get("Number"):
+        if child.dep_.startswith("nsubj") and "Fin" in morph_values(head, "VerbForm") \
+                and morph_values(head, "Number") and morph_values(child, "Number") \
+                and morph_values(head, "Number") != morph_values(child, "Number"):
             return set()  # "dont le montant devrait … se dérouleront": not that subject (a participle
             # after "avoir" does not agree, so only a finite verb is checked)
     for child in first.children:
-        if child.dep_.startswith("nsubj") or (child.dep_.startswith("aux") and "Part" in head.morph.get("VerbForm")
+        if child.dep_.startswith("nsubj") or (child.dep_.startswith("aux") and "Part" in morph_values(head, "VerbForm")
                                               and not any(c.dep_.startswith("aux") for c in head.children)):
             sub = {t.i for t in child.subtree}
             if not sub & dated:
@@ -260,7 +260,7 @@ def _shared_subject(head: "Token", dated: AbstractSet[int]) -> set[int]:
 def _agrees(verb: "Token", noun: "Token") -> bool:
     """Number and gender, where both words have them, are the same."""
     for key in ("Number", "Gender"):
-        a, b = verb.morph.get(key), noun.morph.get(key)
+        a, b = morph_values(verb, key), morph_values(noun, key)
         if a and b and a != b:
             return False
     return True
