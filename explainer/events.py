@@ -72,12 +72,16 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
             tokens = _clause_tokens(span, dated)
         else:
             sent, tokens = _fallback_clause(doc, span)
-        summary = _text_of(tokens) or sent.text.strip()
-        in_clause = _actors_in(actors, _runs(tokens))
+        runs = _runs(tokens)
+        # A span's text is the doc's text between its first and last characters
+        # (``Span.text`` joins its tokens again on every access).
+        sentence = text[sent.start_char:sent.end_char].strip()
+        summary = _text_of(text, runs) or sentence
+        in_clause = _actors_in(actors, runs)
         if not in_clause:
             in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
         events.append(Event(
-            id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sent.text.strip(),
+            id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sentence,
             actors=tuple(in_clause), status=_status(doc, text, t, dct, parsed),
         ))
     return events
@@ -137,13 +141,7 @@ def _clause_tokens(span: "Span", dated: AbstractSet[int] = frozenset()) -> list[
 
     def prune(tok: "Token") -> None:
         for child in tok.children:
-            clause_like = child.dep_ != "conj" or child.pos_ in ("VERB", "AUX") or any(
-                c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                clause_like = False  # "le président américain Joe Biden": the name is who acted
-            if child.dep_ in ("acl", "appos") and child.n_lefts + child.n_rights == 0:
-                clause_like = False  # one word: "une série record", "les mesures annoncées"
-            if child.dep_ in _OTHER_CLAUSE and clause_like:
+            if child.dep_ in _OTHER_CLAUSE and _clause_like(child):
                 sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
                 if not (sub & date_tokens):
                     drop.update(sub)
@@ -165,12 +163,23 @@ def _clause_tokens(span: "Span", dated: AbstractSet[int] = frozenset()) -> list[
         # own): the sentence, up to its punctuation, says more than that
         kept = {t.i for t in _fallback_clause(doc, span)[0]}
     kept = _fit(doc, kept, head, span)
-    tokens = [doc[i] for i in sorted(kept) if not doc[i].is_space]
+    tokens = [tok for tok in map(doc.__getitem__, sorted(kept)) if not tok.is_space]
     while tokens and (_junk(tokens[0]) or tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and _junk(tokens[-1]) and not _closes_open_quote(tokens):
         tokens.pop()
     return tokens
+
+
+def _clause_like(child: "Token") -> bool:
+    """Whether a dependent whose relation can start a clause (``_OTHER_CLAUSE``) does start one."""
+    dep = child.dep_
+    if dep == "appos" and child.pos_ == "PROPN":
+        return False  # "le président américain Joe Biden": the name is who acted
+    if dep in ("acl", "appos") and child.n_lefts + child.n_rights == 0:
+        return False  # one word: "une série record", "les mesures annoncées"
+    return dep != "conj" or child.pos_ in ("VERB", "AUX") or any(
+        c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
 
 
 def _junk(token: "Token") -> bool:
@@ -338,14 +347,13 @@ def _fallback_clause(doc: "Doc", span: "Span") -> tuple["Span", list["Token"]]:
     return sent, tokens
 
 
-def _text_of(tokens: list["Token"]) -> str:
-    out = []
-    for i, tok in enumerate(tokens):
-        last = i + 1 == len(tokens) or tokens[i + 1].i != tok.i + 1
-        out.append(tok.text if last else tok.text_with_ws)
-        if last and i + 1 < len(tokens):
-            out.append(" ")
-    text = re.sub(r"\s+", " ", "".join(out)).strip()
+def _text_of(text: str, runs: list[tuple[int, int]]) -> str:
+    """The summary's text: its runs of consecutive tokens (``_runs``), one space between runs.
+
+    A run of tokens reads as the doc's text from its first token to the end
+    of its last one (each token's text and trailing space, the last one's text).
+    """
+    text = re.sub(r"\s+", " ", " ".join(text[a:b] for a, b in runs)).strip()
     return re.sub(r"\s*\(\s*\)|«\s*»", "", text).strip()  # brackets emptied by pruning
 
 
