@@ -138,18 +138,17 @@ def _clause_tokens(span: "Span", dated: AbstractSet[int] = frozenset()) -> list[
     doc = span.doc
     date_tokens = set(range(span.start, span.end))
     drop: set[int] = {c.i for c in head.children if c.dep_ == "cc"}  # "et publiée …": the coordinator
-
-    def prune(tok: "Token") -> None:
-        for child in tok.children:
-            if child.dep_ in _OTHER_CLAUSE and _clause_like(child):
-                sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
-                if not (sub & date_tokens):
-                    drop.update(sub)
-                    continue
-            prune(child)
-
-    prune(head)
-    kept = {t.i for t in head.subtree if t.i not in drop}
+    # Another clause below the governor leaves with its whole subtree, unless
+    # the date is in it.  One pass over the subtree finds them all: a clause
+    # nested in one that leaves goes with it anyway (its subtree is part of
+    # that one's), so each dependent is tested on its own.
+    clause = list(head.subtree)
+    for tok in clause:
+        if tok.dep_ in _OTHER_CLAUSE and tok.i != head.i and _clause_like(tok):
+            sub = {t.i for t in tok.subtree}  # only here: a subtree per token would be quadratic
+            if not (sub & date_tokens):
+                drop |= sub
+    kept = {t.i for t in clause if t.i not in drop}
     # The date itself, when the governor was found by position rather than
     # by the tree ("publiée par l'agence … le 14 avril"), hangs elsewhere.
     if span.root.i not in kept:

@@ -251,9 +251,12 @@ def adnominal_participle_before(span: "Span") -> "Token | None":
     doc = span.doc
     for i in range(span.start - 1, root.sent.start - 1, -1):
         tok = doc[i]
-        if tok.pos_ in ("VERB", "AUX") and "Part" not in morph_values(tok, "VerbForm"):
+        pos = tok.pos_
+        if pos not in ("VERB", "AUX"):
+            continue  # (read first: the morphology costs more, and only a verb's matters)
+        if "Part" not in morph_values(tok, "VerbForm"):
             return None  # a finite verb or an infinitive comes first: its own clause
-        if "Part" in morph_values(tok, "VerbForm") and tok.pos_ == "VERB":
+        if pos == "VERB":
             adnominal = (tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")) \
                 or (tok.dep_ == "conj" and "Part" in morph_values(tok.head, "VerbForm"))
             if adnominal and tok.right_edge.i + 1 == span.start:
