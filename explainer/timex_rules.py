@@ -817,7 +817,6 @@ def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Mat
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "_range_first_day": tuple(MONTHS),  # the month is in the lookahead, still in the text
     "_decade": ("années",),
-    "_year_words": ("mil", "cent"),
     "_rel_century": ("siècle",),
     "_rel_year": ("année", "cet", "l'an", "l’an"),
     "_rel_period": ("mois", "semaine", "week-end", "trimestre"),
@@ -837,6 +836,15 @@ CASED_KEYWORDS: dict[str, tuple[str, ...]] = {
     "_holiday": ("Noël", "Toussaint", "Saint-Sylvestre", "Pâques", "Pentecôte", "Ascension", "Nouvel", "An",
                  "réveillon"),
 }
+# A rule here scans only a (_CASE_SAFE) text where this pattern is found in
+# the lowercased text: "mil"/"cent" as bare substrings are in nearly every
+# text ("militaire", "récent"), while a year in words holds "mil(le)" or
+# "cent(s)" as a whole word after a space or a hyphen (its number words are
+# joined by [- ], and the year starts after "l'an(née)\s+" or "en\s").
+KEY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "_year_words": re.compile(r"[\s-](?:mil|mille|cent|cents)(?!\w)"),
+}
+_RULE_KEY_PATTERNS = [KEY_PATTERNS.get(fn.__name__) for _, fn in RULES]
 _RULE_KEYWORDS = [(CASED_KEYWORDS.get(fn.__name__, ()), True) if fn.__name__ in CASED_KEYWORDS
                   else (KEYWORDS.get(fn.__name__, ()), False) for rx, fn in RULES]
 assert all(not cased or not rx.flags & re.IGNORECASE for (rx, _), (_, cased) in zip(RULES, _RULE_KEYWORDS))
@@ -846,9 +854,11 @@ def candidates(text: str, *, prefilter: bool = True) -> list[Candidate]:
     """Every match of every rule, overlapping ones included."""
     lowered = text.lower() if _CASE_SAFE.fullmatch(text) else None
     out: list[Candidate] = []
-    for (rx, fn), (words, cased) in zip(RULES, _RULE_KEYWORDS):
+    for (rx, fn), (words, cased), key in zip(RULES, _RULE_KEYWORDS, _RULE_KEY_PATTERNS):
         if prefilter and words and (cased or lowered is not None) \
                 and not any(w in (text if cased else lowered) for w in words):
+            continue
+        if prefilter and key is not None and lowered is not None and not key.search(lowered):
             continue
         for m in _matches(rx, text, lowered):
             out.extend(fn(m, text))

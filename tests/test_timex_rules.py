@@ -239,3 +239,23 @@ def test_scans_with_a_lookahead_match_like_the_plain_patterns():
             for variant in ((text.lower(),) if lowered else (text, text.upper())):
                 assert [(m.span(), m.groupdict()) for m in fast.finditer(variant)] == \
                        [(m.span(), m.groupdict()) for m in plain.finditer(variant)], rx.pattern[:60]
+
+
+def test_every_match_holds_its_rule_key_pattern():
+    """The pattern prefilter's premise: found in the lowercased match with the character before it."""
+    from explainer.timex_rules import KEY_PATTERNS, RULES
+
+    assert KEY_PATTERNS
+    texts = _prefilter_texts() + ["en deux mille dix-neuf,", "l'an mil.", "l’année mille neuf cent quatre-vingt."]
+    for text in texts:
+        for variant in (text, text.upper(), text.title()):
+            for rx, fn in RULES:
+                key = KEY_PATTERNS.get(fn.__name__)
+                for m in rx.finditer(variant) if key else ():
+                    assert key.search(variant.lower()[max(0, m.start() - 1):m.end()]), (fn.__name__, m.group(0))
+    from explainer.timex_rules import candidates
+
+    for phrase in ("Né en l'an mil, il", "en deux mille dix-neuf, il", "l’année mille neuf cent quatre-vingt.",
+                   "en mil neuf cent quatre-vingt, "):
+        found = candidates(phrase)
+        assert any(c[3].year for c in found) and found == candidates(phrase, prefilter=False), phrase
