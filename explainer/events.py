@@ -16,9 +16,8 @@ one, and keeps its subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Set as AbstractSet
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .model import Actor, Event, PubDate, Timex
@@ -57,6 +56,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
         text = doc.text  # spaCy joins every token on each access: read it once
     spans = {t.id: doc.char_span(t.start, t.end, alignment_mode="expand")
              for t in timexes if t.type in ("DATE", "TIME")}
+    mentions = _Mentions(actors)
     dated: set[int] = set()  # tokens of every date, so that one date's summary does not borrow another's
     for span in spans.values():
         if span is not None:
@@ -77,9 +77,9 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
         # (``Span.text`` joins its tokens again on every access).
         sentence = text[sent.start_char:sent.end_char].strip()
         summary = _text_of(text, runs) or sentence
-        in_clause = _actors_in(actors, runs)
+        in_clause = mentions.actors_in(runs)
         if not in_clause:
-            in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
+            in_clause = mentions.actors_in([(sent.start_char, sent.end_char)])
         events.append(Event(
             id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sentence,
             actors=tuple(in_clause), status=_status(doc, text, t, dct, parsed),
@@ -371,21 +371,26 @@ def _runs(tokens: list["Token"]) -> list[tuple[int, int]]:
     return runs
 
 
-def _actors_in(actors: list[Actor], intervals: list[tuple[int, int]]) -> list[str]:
-    """Actors with a mention inside one of ``intervals``, in the actors' order."""
-    # A mention lies inside some interval iff the intervals starting at or
-    # before it reach past its end: one bisection per mention, not a scan.
-    intervals = sorted(intervals)
-    starts = [a for a, _ in intervals]
-    reach = list(accumulate((b for _, b in intervals), max))
-    found = []
-    for actor in actors:
-        for m in actor.mentions:
-            k = bisect_right(starts, m.start) - 1
-            if k >= 0 and m.end <= reach[k]:
-                found.append(actor.id)
-                break
-    return found
+class _Mentions:
+    """Every actor mention of a text by its start, read once per text rather than once per event."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.ids = [actor.id for actor in actors]
+        self.mentions = sorted((m.start, m.end, k) for k, actor in enumerate(actors) for m in actor.mentions)
+        self.starts = [start for start, _, _ in self.mentions]
+
+    def actors_in(self, intervals: list[tuple[int, int]]) -> list[str]:
+        """Actors with a mention inside one of ``intervals``, in the actors' order."""
+        # The mentions inside (a, b) start in a..b: one bisection per
+        # interval, then only those mentions.
+        found: set[int] = set()
+        for a, b in intervals:
+            j = bisect_left(self.starts, a)
+            while j < len(self.mentions) and self.mentions[j][0] <= b:
+                if self.mentions[j][1] <= b:
+                    found.add(self.mentions[j][2])
+                j += 1
+        return [self.ids[k] for k in sorted(found)]
 
 
 def _after_dct(value: str, dct: PubDate | None) -> bool:
