@@ -706,12 +706,14 @@ def lowercase_pattern(pattern: str) -> str:
 
 
 # A scan tries the pattern at every position of the text.  sre skips the
-# positions that cannot start a match only when the pattern begins with a
-# literal or a character class; most rules begin with ``\b`` and optional
-# words ("le", "début de"…), so each position costs a try of those.  A
-# leading lookahead on the characters a match can start with makes those tries
-# fail at once.  The set is read off the parsed pattern (``first_chars``), so
-# the lookahead holds at the start of every match: the matches are the same.
+# positions that cannot start a match, in a tight loop, only when the pattern
+# begins with a literal or a character class; most rules begin with ``\b``
+# and optional words ("le", "début de"…), so each position costs a try.  So
+# each such rule also has a *finder*: ``[C](?<=(?=P)[C])``, where C holds the
+# characters a match of P can start with (read off the parsed pattern by
+# ``first_chars``).  It begins with a class, so sre skips to the next
+# character in C, and it matches the one character at which P matches: its
+# leftmost match from any position is where P's is (``_scan``).
 _CATEGORIES = {
     _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
     _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
@@ -773,32 +775,46 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     return "[" + "".join(sorted(items)) + "]"
 
 
-def _fast_scan(pattern: str, flags: int) -> re.Pattern[str]:
-    """``pattern`` compiled with a leading lookahead on its first characters, where that helps."""
+def finder(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The finder of ``pattern`` (see above), or None where sre skips by itself or C is unknown."""
     parsed = _parser.parse(pattern, flags)
     if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
-        return re.compile(pattern, flags)  # sre skips by itself to where a match can start
-    starts = first_chars(pattern, flags)
-    return re.compile(pattern if starts is None else f"(?={starts})" + pattern, flags)
+        return None
+    starts = first_chars(pattern, flags)  # None as well when P can match the empty string
+    return None if starts is None else re.compile(f"{starts}(?<=(?={pattern}){starts})", flags)
 
 
-_LOWERED = {rx: _fast_scan(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
+def _scan(rx: re.Pattern[str], find: re.Pattern[str] | None, text: str) -> list[re.Match]:
+    """``list(rx.finditer(text))``, jumping from one place ``find`` finds to the next."""
+    if find is None:
+        return list(rx.finditer(text))
+    out, pos = [], 0
+    while (hit := find.search(text, pos)) is not None:
+        m = rx.match(text, hit.start())  # the leftmost match from pos, as finditer finds it
+        assert m is not None and m.end() > m.start()
+        out.append(m)
+        pos = m.end()  # finditer goes on where a (non-empty) match ends
+    return out
+
+
+_LOWERED = {rx: re.compile(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
             for rx, _ in RULES if rx.flags & re.IGNORECASE}
-# A case-sensitive rule scans the text itself, with the same lookahead.
-_CASED = {rx: _fast_scan(rx.pattern, rx.flags) for rx, _ in RULES if not rx.flags & re.IGNORECASE}
+_FINDERS = {rx: finder(lowered.pattern, lowered.flags) for rx, lowered in _LOWERED.items()}
+# A case-sensitive rule scans the text itself.
+_FINDERS.update({rx: finder(rx.pattern, rx.flags) for rx, _ in RULES if not rx.flags & re.IGNORECASE})
 
 
 def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Match]:
     """``rx.finditer(text)``, through the lowercased pattern when that is the same."""
-    if rx in _CASED:
-        return list(_CASED[rx].finditer(text))  # the same groups at the same offsets as rx's
     fast = _LOWERED.get(rx)
-    if fast is None or lowered is None:
+    if fast is None:
+        return _scan(rx, _FINDERS.get(rx), text)
+    if lowered is None:
         return list(rx.finditer(text))
     # The rules read their groups' original case ("Mai" the name, "mai" the
     # month): each match is taken again on the text itself, at its start.
     out = []
-    for m in fast.finditer(lowered):
+    for m in _scan(fast, _FINDERS[rx], lowered):
         real = rx.match(text, m.start())
         if real is None or real.end() != m.end():  # cannot happen on a _CASE_SAFE text
             return list(rx.finditer(text))

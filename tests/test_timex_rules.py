@@ -225,19 +225,21 @@ def test_first_chars_of_a_pattern():
     assert first_chars(r"ab", re.IGNORECASE) is None
 
 
-def test_scans_with_a_lookahead_match_like_the_plain_patterns():
-    """The lookahead on first characters only skips positions where nothing can start."""
-    from explainer.timex_rules import _CASED, _LOWERED, RULES, lowercase_pattern
+def test_scans_through_a_finder_match_like_the_plain_patterns():
+    """A finder only skips positions where nothing can start: _scan lists what finditer lists."""
+    from explainer.timex_rules import RULES, _FINDERS, _LOWERED, _scan, finder
 
+    assert finder(r"\bab", 0).pattern == r"[a](?<=(?=\bab)[a])"
+    assert finder(r"ab", 0) is None  # sre skips to "a" by itself
+    assert sum(f is not None for f in _FINDERS.values()) > 20
     texts = [p.read_text("utf-8") for p in sorted((ROOT / "eval" / "data" / "fr-timebank").glob("*.txt"))]
     texts += [Layout.of(read_seed(p)).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += ["Le 1er mai, à 14 h, 1999-2000", "en l'an mil.", ""]
     for rx, _fn in RULES:
-        lowered = rx.flags & re.IGNORECASE
-        fast = _LOWERED[rx] if lowered else _CASED[rx]
-        plain = re.compile(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE) if lowered else rx
+        plain = _LOWERED.get(rx, rx)
         for text in texts:
-            for variant in ((text.lower(),) if lowered else (text, text.upper())):
-                assert [(m.span(), m.groupdict()) for m in fast.finditer(variant)] == \
+            for variant in ((text.lower(),) if rx in _LOWERED else (text, text.upper())):
+                assert [(m.span(), m.groupdict()) for m in _scan(plain, _FINDERS[rx], variant)] == \
                        [(m.span(), m.groupdict()) for m in plain.finditer(variant)], rx.pattern[:60]
 
 
