@@ -100,9 +100,12 @@ _IRREGULAR_FUTURE_STEMS = (  # lemma ending -> future stem ending ("devenir" -> 
 
 def _is_conditional_form(token: "Token") -> bool:
     """True when ``token`` is a present-conditional form of its lemma ("démissionnerait")."""
-    word, lem = token.lower_, lemma(token).lower()
+    word = token.lower_
     m = _CONDITIONAL_ENDING.search(word)
-    if not m or not lem or lem == word:
+    if not m:
+        return False  # (tested first: a lemma not yet seen costs the lemmatizer ~0.2 ms)
+    lem = lemma(token).lower()
+    if not lem or lem == word:
         return False
     stem = word[:m.start()]
     # spelling changes of the future stem: "achèter-" (acheter), "appeller-", "emploier-"
@@ -221,7 +224,7 @@ def _plans_infinitive_before(verb: "Token", date_start: int) -> bool:
     before the infinitive ("Il annonce dimanche vouloir partir") dates the
     announcement and is left alone.
     """
-    if lemma(verb) not in INTENT_LEMMAS and not _INTENT_WORD.fullmatch(verb.lower_):
+    if not _INTENT_WORD.fullmatch(verb.lower_) and lemma(verb) not in INTENT_LEMMAS:  # the lemma last: it costs most
         return False
     for tok in verb.doc[verb.i + 1:date_start]:
         if "Inf" in morph_values(tok, "VerbForm") and _intent_word_before(tok):
