@@ -16,13 +16,12 @@ one, and keeps its subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Set as AbstractSet
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .model import Actor, Event, PubDate, Timex
-from .timex_resolve import adnominal_participle_before, lexical_direction, parse_direction
+from .timex_resolve import adnominal_participle_before, lexical_direction, morph_values, parse_direction
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -57,6 +56,7 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
         text = doc.text  # spaCy joins every token on each access: read it once
     spans = {t.id: doc.char_span(t.start, t.end, alignment_mode="expand")
              for t in timexes if t.type in ("DATE", "TIME")}
+    mentions = _Mentions(actors)
     dated: set[int] = set()  # tokens of every date, so that one date's summary does not borrow another's
     for span in spans.values():
         if span is not None:
@@ -72,19 +72,23 @@ def build_events(doc: "Doc", timexes: list[Timex], actors: list[Actor], dct: Pub
             tokens = _clause_tokens(span, dated)
         else:
             sent, tokens = _fallback_clause(doc, span)
-        summary = _text_of(tokens) or sent.text.strip()
-        in_clause = _actors_in(actors, _runs(tokens))
+        runs = _runs(tokens)
+        # A span's text is the doc's text between its first and last characters
+        # (``Span.text`` joins its tokens again on every access).
+        sentence = text[sent.start_char:sent.end_char].strip()
+        summary = _text_of(text, runs) or sentence
+        in_clause = mentions.actors_in(runs)
         if not in_clause:
-            in_clause = _actors_in(actors, [(sent.start_char, sent.end_char)])
+            in_clause = mentions.actors_in([(sent.start_char, sent.end_char)])
         events.append(Event(
-            id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sent.text.strip(),
+            id=f"e{len(events) + 1}", timex=t.id, summary=summary, sentence=sentence,
             actors=tuple(in_clause), status=_status(doc, text, t, dct, parsed),
         ))
     return events
 
 
 def _is_predicate(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm") \
+    return token.pos_ in ("VERB", "AUX") or "Part" in morph_values(token, "VerbForm") \
         or any(c.dep_ == "cop" for c in token.children)
 
 
@@ -134,24 +138,17 @@ def _clause_tokens(span: "Span", dated: AbstractSet[int] = frozenset()) -> list[
     doc = span.doc
     date_tokens = set(range(span.start, span.end))
     drop: set[int] = {c.i for c in head.children if c.dep_ == "cc"}  # "et publiée …": the coordinator
-
-    def prune(tok: "Token") -> None:
-        for child in tok.children:
-            clause_like = child.dep_ != "conj" or child.pos_ in ("VERB", "AUX") or any(
-                c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                clause_like = False  # "le président américain Joe Biden": the name is who acted
-            if child.dep_ in ("acl", "appos") and child.n_lefts + child.n_rights == 0:
-                clause_like = False  # one word: "une série record", "les mesures annoncées"
-            if child.dep_ in _OTHER_CLAUSE and clause_like:
-                sub = {t.i for t in child.subtree}  # only here: a subtree per child would be quadratic
-                if not (sub & date_tokens):
-                    drop.update(sub)
-                    continue
-            prune(child)
-
-    prune(head)
-    kept = {t.i for t in head.subtree if t.i not in drop}
+    # Another clause below the governor leaves with its whole subtree, unless
+    # the date is in it.  One pass over the subtree finds them all: a clause
+    # nested in one that leaves goes with it anyway (its subtree is part of
+    # that one's), so each dependent is tested on its own.
+    clause = list(head.subtree)
+    for tok in clause:
+        if tok.dep_ in _OTHER_CLAUSE and tok.i != head.i and _clause_like(tok):
+            sub = {t.i for t in tok.subtree}  # only here: a subtree per token would be quadratic
+            if not (sub & date_tokens):
+                drop |= sub
+    kept = {t.i for t in clause if t.i not in drop}
     # The date itself, when the governor was found by position rather than
     # by the tree ("publiée par l'agence … le 14 avril"), hangs elsewhere.
     if span.root.i not in kept:
@@ -165,12 +162,23 @@ def _clause_tokens(span: "Span", dated: AbstractSet[int] = frozenset()) -> list[
         # own): the sentence, up to its punctuation, says more than that
         kept = {t.i for t in _fallback_clause(doc, span)[0]}
     kept = _fit(doc, kept, head, span)
-    tokens = [doc[i] for i in sorted(kept) if not doc[i].is_space]
+    tokens = [tok for tok in map(doc.__getitem__, sorted(kept)) if not tok.is_space]
     while tokens and (_junk(tokens[0]) or tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and _junk(tokens[-1]) and not _closes_open_quote(tokens):
         tokens.pop()
     return tokens
+
+
+def _clause_like(child: "Token") -> bool:
+    """Whether a dependent whose relation can start a clause (``_OTHER_CLAUSE``) does start one."""
+    dep = child.dep_
+    if dep == "appos" and child.pos_ == "PROPN":
+        return False  # "le président américain Joe Biden": the name is who acted
+    if dep in ("acl", "appos") and child.n_lefts + child.n_rights == 0:
+        return False  # one word: "une série record", "les mesures annoncées"
+    return dep != "conj" or child.pos_ in ("VERB", "AUX") or any(
+        c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in child.children)
 
 
 def _junk(token: "Token") -> bool:
@@ -197,15 +205,15 @@ def _noun_of(head: "Token", dated: AbstractSet[int]) -> set[int]:
     clauses and dates stay out; its modifiers between it and the verb stay in
     ("les ministres de la Défense réunis dimanche").
     """
-    if any((c.dep_.startswith(("nsubj", "csubj", "expl:subj")) and "Rel" not in c.morph.get("PronType"))
+    if any((c.dep_.startswith(("nsubj", "csubj", "expl:subj")) and "Rel" not in morph_values(c, "PronType"))
            or c.dep_ == "mark" for c in head.children):
         return set()  # a clause with its own subject or conjunction ("… puisqu'il fut directeur …")
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head is not anchor and "Part" in anchor.head.morph.get("VerbForm"):
+    while anchor.dep_ == "conj" and anchor.head is not anchor and "Part" in morph_values(anchor.head, "VerbForm"):
         anchor = anchor.head  # "écrite le 3 mai et envoyée … le 5 mai": the noun of the first participle
     noun = anchor.head
     adnominal = anchor.dep_ in ("acl", "acl:relcl", "amod") \
-        or (anchor.dep_ == "conj" and "Part" in anchor.morph.get("VerbForm"))  # "lettre … et envoyée"
+        or (anchor.dep_ == "conj" and "Part" in morph_values(anchor, "VerbForm"))  # "lettre … et envoyée"
     if not adnominal or noun is anchor or noun.pos_ not in ("NOUN", "PROPN") or noun.i > head.i:
         return set()
     out: set[int] = set()
@@ -243,13 +251,13 @@ def _shared_subject(head: "Token", dated: AbstractSet[int]) -> set[int]:
         return set()
     out: set[int] = set()
     for child in first.children:
-        if child.dep_.startswith("nsubj") and "Fin" in head.morph.get("VerbForm") \
-                and head.morph.get("Number") and child.morph.get("Number") \
-                and head.morph.get("Number") != child.morph.get("Number"):
+        if child.dep_.startswith("nsubj") and "Fin" in morph_values(head, "VerbForm") \
+                and morph_values(head, "Number") and morph_values(child, "Number") \
+                and morph_values(head, "Number") != morph_values(child, "Number"):
             return set()  # "dont le montant devrait … se dérouleront": not that subject (a participle
             # after "avoir" does not agree, so only a finite verb is checked)
     for child in first.children:
-        if child.dep_.startswith("nsubj") or (child.dep_.startswith("aux") and "Part" in head.morph.get("VerbForm")
+        if child.dep_.startswith("nsubj") or (child.dep_.startswith("aux") and "Part" in morph_values(head, "VerbForm")
                                               and not any(c.dep_.startswith("aux") for c in head.children)):
             sub = {t.i for t in child.subtree}
             if not sub & dated:
@@ -260,7 +268,7 @@ def _shared_subject(head: "Token", dated: AbstractSet[int]) -> set[int]:
 def _agrees(verb: "Token", noun: "Token") -> bool:
     """Number and gender, where both words have them, are the same."""
     for key in ("Number", "Gender"):
-        a, b = verb.morph.get(key), noun.morph.get(key)
+        a, b = morph_values(verb, key), morph_values(noun, key)
         if a and b and a != b:
             return False
     return True
@@ -338,14 +346,13 @@ def _fallback_clause(doc: "Doc", span: "Span") -> tuple["Span", list["Token"]]:
     return sent, tokens
 
 
-def _text_of(tokens: list["Token"]) -> str:
-    out = []
-    for i, tok in enumerate(tokens):
-        last = i + 1 == len(tokens) or tokens[i + 1].i != tok.i + 1
-        out.append(tok.text if last else tok.text_with_ws)
-        if last and i + 1 < len(tokens):
-            out.append(" ")
-    text = re.sub(r"\s+", " ", "".join(out)).strip()
+def _text_of(text: str, runs: list[tuple[int, int]]) -> str:
+    """The summary's text: its runs of consecutive tokens (``_runs``), one space between runs.
+
+    A run of tokens reads as the doc's text from its first token to the end
+    of its last one (each token's text and trailing space, the last one's text).
+    """
+    text = re.sub(r"\s+", " ", " ".join(text[a:b] for a, b in runs)).strip()
     return re.sub(r"\s*\(\s*\)|«\s*»", "", text).strip()  # brackets emptied by pruning
 
 
@@ -364,21 +371,26 @@ def _runs(tokens: list["Token"]) -> list[tuple[int, int]]:
     return runs
 
 
-def _actors_in(actors: list[Actor], intervals: list[tuple[int, int]]) -> list[str]:
-    """Actors with a mention inside one of ``intervals``, in the actors' order."""
-    # A mention lies inside some interval iff the intervals starting at or
-    # before it reach past its end: one bisection per mention, not a scan.
-    intervals = sorted(intervals)
-    starts = [a for a, _ in intervals]
-    reach = list(accumulate((b for _, b in intervals), max))
-    found = []
-    for actor in actors:
-        for m in actor.mentions:
-            k = bisect_right(starts, m.start) - 1
-            if k >= 0 and m.end <= reach[k]:
-                found.append(actor.id)
-                break
-    return found
+class _Mentions:
+    """Every actor mention of a text by its start, read once per text rather than once per event."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.ids = [actor.id for actor in actors]
+        self.mentions = sorted((m.start, m.end, k) for k, actor in enumerate(actors) for m in actor.mentions)
+        self.starts = [start for start, _, _ in self.mentions]
+
+    def actors_in(self, intervals: list[tuple[int, int]]) -> list[str]:
+        """Actors with a mention inside one of ``intervals``, in the actors' order."""
+        # The mentions inside (a, b) start in a..b: one bisection per
+        # interval, then only those mentions.
+        found: set[int] = set()
+        for a, b in intervals:
+            j = bisect_left(self.starts, a)
+            while j < len(self.mentions) and self.mentions[j][0] <= b:
+                if self.mentions[j][1] <= b:
+                    found.add(self.mentions[j][2])
+                j += 1
+        return [self.ids[k] for k in sorted(found)]
 
 
 def _after_dct(value: str, dct: PubDate | None) -> bool:

@@ -12,6 +12,9 @@ against its anchor.  Extents follow the French TimeBank: determiners and
 from __future__ import annotations
 
 import re
+import re._compiler as _compiler  # the compiler's own prefix analysis (CPython 3.11+)
+import re._constants as _sre
+import re._parser as _parser
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -702,19 +705,116 @@ def lowercase_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+# A scan tries the pattern at every position of the text.  sre skips the
+# positions that cannot start a match, in a tight loop, only when the pattern
+# begins with a literal or a character class; most rules begin with ``\b``
+# and optional words ("le", "début de"…), so each position costs a try.  So
+# each such rule also has a *finder*: ``[C](?<=(?=P)[C])``, where C holds the
+# characters a match of P can start with (read off the parsed pattern by
+# ``first_chars``).  It begins with a class, so sre skips to the next
+# character in C, and it matches the one character at which P matches: its
+# leftmost match from any position is where P's is (``_scan``).
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A character class (``[…]``) holding the first character of every match of
+    ``pattern``, or None when that cannot be told (case folding, a pattern that can
+    match the empty string, a construct not handled here)."""
+    if flags & re.IGNORECASE:
+        return None
+    items: set[str] = set()
+
+    def first(seq) -> bool | None:
+        """Adds the possible first characters of ``seq`` to ``items``: whether
+        ``seq`` can match the empty string, None when unknown."""
+        for op, av in seq:
+            if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+                continue  # zero width: the first character comes after
+            if op is _sre.LITERAL:
+                items.add(re.escape(chr(av)))
+                return False
+            if op is _sre.IN:
+                for kind, value in av:
+                    if kind is _sre.LITERAL:
+                        items.add(re.escape(chr(value)))
+                    elif kind is _sre.RANGE:
+                        items.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                    elif kind is _sre.CATEGORY and value in _CATEGORIES:
+                        items.add(_CATEGORIES[value])
+                    else:  # NEGATE, a set of code points: not unioned here
+                        return None
+                return False
+            if op is _sre.SUBPATTERN:
+                _group, add_flags, _del_flags, sub = av
+                if add_flags & re.IGNORECASE:
+                    return None
+                nullable = first(sub)
+            elif op is _sre.BRANCH:
+                results = [first(alt) for alt in av[1]]
+                nullable = None if None in results else any(results)
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+                low, _high, sub = av
+                nullable = first(sub)
+                nullable = None if nullable is None else (nullable or low == 0)
+            elif op is _sre.ATOMIC_GROUP:
+                nullable = first(av)
+            else:  # ANY, NOT_LITERAL, a back reference…
+                return None
+            if nullable is None:
+                return None
+            if not nullable:
+                return False
+        return True
+
+    if first(_parser.parse(pattern, flags)) is not False:
+        return None
+    return "[" + "".join(sorted(items)) + "]"
+
+
+def finder(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The finder of ``pattern`` (see above), or None where sre skips by itself or C is unknown."""
+    parsed = _parser.parse(pattern, flags)
+    if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
+        return None
+    starts = first_chars(pattern, flags)  # None as well when P can match the empty string
+    return None if starts is None else re.compile(f"{starts}(?<=(?={pattern}){starts})", flags)
+
+
+def _scan(rx: re.Pattern[str], find: re.Pattern[str] | None, text: str) -> list[re.Match]:
+    """``list(rx.finditer(text))``, jumping from one place ``find`` finds to the next."""
+    if find is None:
+        return list(rx.finditer(text))
+    out, pos = [], 0
+    while (hit := find.search(text, pos)) is not None:
+        m = rx.match(text, hit.start())  # the leftmost match from pos, as finditer finds it
+        assert m is not None and m.end() > m.start()
+        out.append(m)
+        pos = m.end()  # finditer goes on where a (non-empty) match ends
+    return out
+
+
 _LOWERED = {rx: re.compile(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
             for rx, _ in RULES if rx.flags & re.IGNORECASE}
+_FINDERS = {rx: finder(lowered.pattern, lowered.flags) for rx, lowered in _LOWERED.items()}
+# A case-sensitive rule scans the text itself.
+_FINDERS.update({rx: finder(rx.pattern, rx.flags) for rx, _ in RULES if not rx.flags & re.IGNORECASE})
 
 
 def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Match]:
     """``rx.finditer(text)``, through the lowercased pattern when that is the same."""
     fast = _LOWERED.get(rx)
-    if fast is None or lowered is None:
+    if fast is None:
+        return _scan(rx, _FINDERS.get(rx), text)
+    if lowered is None:
         return list(rx.finditer(text))
     # The rules read their groups' original case ("Mai" the name, "mai" the
     # month): each match is taken again on the text itself, at its start.
     out = []
-    for m in fast.finditer(lowered):
+    for m in _scan(fast, _FINDERS[rx], lowered):
         real = rx.match(text, m.start())
         if real is None or real.end() != m.end():  # cannot happen on a _CASE_SAFE text
             return list(rx.finditer(text))
@@ -733,7 +833,6 @@ def _matches(rx: re.Pattern[str], text: str, lowered: str | None) -> list[re.Mat
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "_range_first_day": tuple(MONTHS),  # the month is in the lookahead, still in the text
     "_decade": ("années",),
-    "_year_words": ("mil", "cent"),
     "_rel_century": ("siècle",),
     "_rel_year": ("année", "cet", "l'an", "l’an"),
     "_rel_period": ("mois", "semaine", "week-end", "trimestre"),
@@ -753,6 +852,15 @@ CASED_KEYWORDS: dict[str, tuple[str, ...]] = {
     "_holiday": ("Noël", "Toussaint", "Saint-Sylvestre", "Pâques", "Pentecôte", "Ascension", "Nouvel", "An",
                  "réveillon"),
 }
+# A rule here scans only a (_CASE_SAFE) text where this pattern is found in
+# the lowercased text: "mil"/"cent" as bare substrings are in nearly every
+# text ("militaire", "récent"), while a year in words holds "mil(le)" or
+# "cent(s)" as a whole word after a space or a hyphen (its number words are
+# joined by [- ], and the year starts after "l'an(née)\s+" or "en\s").
+KEY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "_year_words": re.compile(r"[\s-](?:mil|mille|cent|cents)(?!\w)"),
+}
+_RULE_KEY_PATTERNS = [KEY_PATTERNS.get(fn.__name__) for _, fn in RULES]
 _RULE_KEYWORDS = [(CASED_KEYWORDS.get(fn.__name__, ()), True) if fn.__name__ in CASED_KEYWORDS
                   else (KEYWORDS.get(fn.__name__, ()), False) for rx, fn in RULES]
 assert all(not cased or not rx.flags & re.IGNORECASE for (rx, _), (_, cased) in zip(RULES, _RULE_KEYWORDS))
@@ -762,9 +870,11 @@ def candidates(text: str, *, prefilter: bool = True) -> list[Candidate]:
     """Every match of every rule, overlapping ones included."""
     lowered = text.lower() if _CASE_SAFE.fullmatch(text) else None
     out: list[Candidate] = []
-    for (rx, fn), (words, cased) in zip(RULES, _RULE_KEYWORDS):
+    for (rx, fn), (words, cased), key in zip(RULES, _RULE_KEYWORDS, _RULE_KEY_PATTERNS):
         if prefilter and words and (cased or lowered is not None) \
                 and not any(w in (text if cased else lowered) for w in words):
+            continue
+        if prefilter and key is not None and lowered is not None and not key.search(lowered):
             continue
         for m in _matches(rx, text, lowered):
             out.extend(fn(m, text))

@@ -7,6 +7,7 @@ direction depends on the verb's tense use the trained pipeline.
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
@@ -208,3 +209,55 @@ def test_prefilter_changes_no_candidate():
     for text in _prefilter_texts():
         for variant in (text, text.upper(), text.title(), text + " ſ"):  # the last one takes the slow path
             assert candidates(variant) == candidates(variant, prefilter=False)
+
+
+def test_first_chars_of_a_pattern():
+    """The lookahead's class holds the first character of every match; unknown stays None."""
+    from explainer.timex_rules import first_chars
+
+    assert first_chars(r"\b(?:le\s+)?(?P<d>[12]\d|3[01]|premier)\b") == "[123lp]"
+    assert first_chars(r"(?<=\ben\s)\d\d") == r"[\d]"
+    assert first_chars(r"(?:la\s+)?x*y") == "[lxy]"
+    assert first_chars(r"a?") is None  # can match the empty string
+    assert first_chars(r"[^a]b") is None  # a negated class
+    assert first_chars(r".b") is None
+    assert first_chars(r"(?i:a)b") is None  # case folding
+    assert first_chars(r"ab", re.IGNORECASE) is None
+
+
+def test_scans_through_a_finder_match_like_the_plain_patterns():
+    """A finder only skips positions where nothing can start: _scan lists what finditer lists."""
+    from explainer.timex_rules import RULES, _FINDERS, _LOWERED, _scan, finder
+
+    assert finder(r"\bab", 0).pattern == r"[a](?<=(?=\bab)[a])"
+    assert finder(r"ab", 0) is None  # sre skips to "a" by itself
+    assert sum(f is not None for f in _FINDERS.values()) > 20
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "eval" / "data" / "fr-timebank").glob("*.txt"))]
+    texts += [Layout.of(read_seed(p)).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += ["Le 1er mai, à 14 h, 1999-2000", "en l'an mil.", ""]
+    for rx, _fn in RULES:
+        plain = _LOWERED.get(rx, rx)
+        for text in texts:
+            for variant in ((text.lower(),) if rx in _LOWERED else (text, text.upper())):
+                assert [(m.span(), m.groupdict()) for m in _scan(plain, _FINDERS[rx], variant)] == \
+                       [(m.span(), m.groupdict()) for m in plain.finditer(variant)], rx.pattern[:60]
+
+
+def test_every_match_holds_its_rule_key_pattern():
+    """The pattern prefilter's premise: found in the lowercased match with the character before it."""
+    from explainer.timex_rules import KEY_PATTERNS, RULES
+
+    assert KEY_PATTERNS
+    texts = _prefilter_texts() + ["en deux mille dix-neuf,", "l'an mil.", "l’année mille neuf cent quatre-vingt."]
+    for text in texts:
+        for variant in (text, text.upper(), text.title()):
+            for rx, fn in RULES:
+                key = KEY_PATTERNS.get(fn.__name__)
+                for m in rx.finditer(variant) if key else ():
+                    assert key.search(variant.lower()[max(0, m.start() - 1):m.end()]), (fn.__name__, m.group(0))
+    from explainer.timex_rules import candidates
+
+    for phrase in ("Né en l'an mil, il", "en deux mille dix-neuf, il", "l’année mille neuf cent quatre-vingt.",
+                   "en mil neuf cent quatre-vingt, "):
+        found = candidates(phrase)
+        assert any(c[3].year for c in found) and found == candidates(phrase, prefilter=False), phrase
