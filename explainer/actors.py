@@ -1723,6 +1723,7 @@ class _Extractor:
                     cl.role_state = found.demonym_state
                     cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
         self._lead_title(clusters)
+        self._office_before(clusters)
         # "son homologue sud-coréen X": X mirrors the other person of the sentence.
         for cl in clusters:
             if cl.homologue and cl.role is None:
@@ -1786,6 +1787,23 @@ class _Extractor:
             cl.role = found.role
             cl.role_state = found.demonym_state
             cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
+
+    def _office_before(self, clusters: list[_Cluster]) -> None:
+        """"Le ministre délégué chargé de l'Industrie a jugé … . Jean X a cité …": a person
+        with no role, named first in the sentence after one whose subject is an office
+        without a name, holds it (actor_roles.office_before)."""
+        for cl in clusters:
+            if cl.type != "person" or cl.role is not None or not cl.mentions:
+                continue
+            m = cl.mentions[0]
+            sent = m.span.sent
+            if any(e.label_ == "PER" and e.start < m.span.start and not e[0].is_lower for e in sent.ents):
+                continue
+            found = actor_roles.office_before(self.doc, m.span.start, self.knowledge)
+            if found is not None:
+                cl.role = found.role
+                cl.role_state = found.demonym_state
+                cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
 
     def _previous_sentence_start(self, pos: int) -> int:
         """Start of the sentence before the one holding ``pos``, by its final punctuation."""
