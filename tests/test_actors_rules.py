@@ -1414,3 +1414,68 @@ def test_a_states_name_listed_between_regions_is_a_region(nlp, world):
     assert found["Géorgie"].type == "place"
     found = actors_of(nlp, world, "Le ministre s’est rendu en Arménie, en Géorgie et en Azerbaïdjan.")
     assert found["Géorgie"].type == "state"
+
+
+# -- batch N: titles before a qualifying noun, coordinated titles, offices in the sentence before --
+
+@model
+@pytest.mark.parametrize("text,name,role", [
+    ("Le guide suprême du pays, l'ayatollah Hassan Moradi, a promis une riposte.",
+     "Hassan Moradi", "guide suprême du pays"),
+    ("Le Haut-Commissaire des Nations unies aux réfugiés, l'Italien Marco Bellini, a dénoncé des crimes.",
+     "Marco Bellini", "Haut-Commissaire des Nations unies aux réfugiés"),
+    ("Le chancelier a limogé son ministre des Finances, le libéral Hans Vogel, mercredi soir.",
+     "Hans Vogel", "ministre des Finances"),
+    ("Le vice-chancelier et ministre de l'Économie, l'écologiste Karl Brenner, a assuré que les Verts resteraient.",
+     "Karl Brenner", "vice-chancelier et ministre de l'Économie"),
+    ("Le conseiller spécial du président Paul Martin pour l'Asie, Jacques Durand, a appelé au calme.",
+     "Jacques Durand", "conseiller spécial du président Paul Martin pour l'Asie"),
+    ("La coleader du parti d'extrême droite, Anna Keller, a réclamé des élections.",
+     "Anna Keller", "coleader du parti d'extrême droite"),
+    ("Il succède au dramaturge danois Lars Holm, couronné l'an dernier.", "Lars Holm", "dramaturge danois"),
+    ("L'administrateur référent du groupe, Pierre Lemaire, a expliqué la décision.",
+     "Pierre Lemaire", "administrateur référent du groupe"),
+    ("Le comité est présidé par le président du conseil d'administration Marco Rossi.",
+     "Marco Rossi", "président du conseil d'administration"),
+    ("« Ils arrivent épuisés », raconte Luc Morel, coordinateur du projet de l'ONG sur place.",
+     "Luc Morel", "coordinateur du projet de l'ONG"),
+    ("Sophie Grant, économiste passée par la Banque de France, devient ministre des Finances.",
+     "Sophie Grant", "économiste"),
+])
+def test_batch_n_role_constructions(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_a_role_after_chez_keeps_the_company(nlp, world):
+    doc = _with_ents(nlp, "« Il faut partir », a réagi Paul Benard, délégué syndical CGT chez Valdor, mardi.",
+                     [("Paul Benard", "PER"), ("Valdor", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Paul Benard"].role == "délégué syndical CGT chez Valdor"
+
+
+@model
+@pytest.mark.parametrize("text,name,role", [
+    ("À Rome, le chef de la diplomatie italienne a appelé les deux camps au calme. "
+     "Marco Bellini, qui parlait à la radio, a jugé la situation grave.", "Marco Bellini",
+     "chef de la diplomatie italienne"),
+    ("En Belgique, le ministre délégué chargé du Commerce, qui avait reçu les patrons à Bruxelles, "
+     "a jugé la décision regrettable. Luc Dumont a cité deux usines.", "Luc Dumont",
+     "ministre délégué chargé du Commerce"),
+    ("Le ministre de l'Intérieur et des Outre-mer a accusé un collectif d'être à l'origine des violences. "
+     "Paul Girard a aussi dénoncé des ingérences.", "Paul Girard", "ministre de l'Intérieur et des Outre-mer"),
+    ("Le chef de l'État, qui a présidé un conseil de défense, a proposé une réunion, finalement reportée. "
+     "« Le dialogue doit reprendre », a insisté Jean Morel.", "Jean Morel", "chef de l'État"),
+])
+def test_an_office_in_the_sentence_before_the_name(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_an_occupation_or_a_named_sentence_before_gives_no_office(nlp, world):
+    found = actors_of(nlp, world, "L'avocat de la défense a plaidé l'acquittement. Jean Martin a été condamné.")
+    assert found["Jean Martin"].role is None
+    found = actors_of(nlp, world, "Le ministre a reçu Paul Girard lundi. Jean Morel a protesté.")
+    assert found["Jean Morel"].role is None
+    found = actors_of(nlp, world, "Le gouvernement a perdu un ministre.\n\nJean Morel a protesté mardi.")
+    assert found["Jean Morel"].role is None
