@@ -248,6 +248,11 @@ _PLACE_THEN_NAME = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w-]+) (?P<person>(?:[A-Z]
                               r"[A-ZÀ-Ý][a-zà-ÿ-]+)$")
 _OFFICE_OF_BEFORE = re.compile(r"\b(?:sénateur|sénatrice|gouverneur|gouverneure|maire|député|députée|élu|élue|"
                                r"représentant|représentante)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|de\s+)$")
+# "l'ancien chef du Labour Jeremy Corbyn": a body's head before "<body> <first name> <surname>".
+_HEAD_OF_BEFORE = re.compile(r"\b(?:chef|cheffe|leader|dirigeant|dirigeante|président|présidente|fondateur|"
+                             r"fondatrice|patron|patronne)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)$")
+# "la Chinoise Can Xue": a capitalised demonym the NER took into the name.
+_DEMONYM_THEN_NAME = re.compile(r"^(?P<dem>[A-ZÀ-Ý][a-zà-ÿ-]+) (?P<person>[A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*)+)$")
 # "iPhone", "iPad": product names written with a lower-case initial, which no NER tags.
 _CAMEL_NAME = re.compile(r"(?<![\w@/.-])[a-z][A-Z][a-z]{2,}\b")
 # "au centre des congrès de X", "le palais des sports de X": a venue named by its kind and town.
@@ -328,6 +333,10 @@ def _clip_titles(text: str, start: int) -> tuple[str, int]:
     if len(words) > 1 and fold(words[-1]) in _COMPASS and words[-1][:1].isupper() \
             and all(w.islower() for w in words[:-1]):
         return text, start  # "district militaire Sud": a body or an area named by its compass point
+    if len(words) > 3 and words[0] in _SITE_HEADS and words[1].islower() and words[1] not in ("de", "du", "des") \
+            and words[-1][:1].isupper() \
+            and words[-2] in ("de", "du", "La", "Le", "Les") and all(w.islower() for w in words[1:-2]):
+        return text, start  # "aéroport international de La Tontouta": a site named by its town
     while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()
                               # "Écologie Mukhtar Babayev", not "Sécurité routière": a name follows
                               or fold(words[0]) in _DOMAIN_WORDS and words[1][:1].isupper()) \
@@ -580,6 +589,21 @@ class _Extractor:
                 # "le sénateur de l'Ohio JD Vance": the office's place, then its holder
                 self.add(start + split.start("place"), start + split.end("place"), "LOC")
                 self.add(start + split.start("person"), start + split.end("person"), "PER")
+                return
+        if forced is None and label in ("ORG", "MISC"):
+            split = _PLACE_THEN_NAME.match(text)
+            if split is not None and _HEAD_OF_BEFORE.search(self.text, max(0, start - 30), start):
+                # "l'ancien chef du Labour Jeremy Corbyn": the party, then its (former) leader
+                self.add(start + split.start("place"), start + split.end("place"), label)
+                self.add(start + split.start("person"), start + split.end("person"), "PER")
+                return
+        if forced is None and label != "PER":
+            dem = _DEMONYM_THEN_NAME.match(text)
+            if dem is not None and self.knowledge.state_of_demonym(dem.group("dem")) is not None \
+                    and re.search(r"(?:\b[Ll]e|\b[Ll]a|\b[Ll]['’])\s*$", self.text[max(0, start - 4):start]) \
+                    and _looks_like_name(dem.group("person")):
+                # "la Chinoise Can Xue" tagged ORG: a person described by her nationality
+                self.add(start + dem.start("person"), start + dem.end("person"), "PER")
                 return
         if label != "PER" and forced is None and " à " in text:
             tail = _LOWER_TAIL.search(text)

@@ -1479,3 +1479,27 @@ def test_an_occupation_or_a_named_sentence_before_gives_no_office(nlp, world):
     assert found["Jean Morel"].role is None
     found = actors_of(nlp, world, "Le gouvernement a perdu un ministre.\n\nJean Morel a protesté mardi.")
     assert found["Jean Morel"].role is None
+
+
+@model
+def test_a_body_then_its_leaders_name_in_one_entity_is_split(nlp, world):
+    doc = _with_ents(nlp, "À Lyon, l'ancien chef du Labour Jeremy Corbyn, exclu du parti, a été réélu.",
+                     [("Lyon", "LOC"), ("Labour Jeremy Corbyn", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Jeremy Corbyn"].type == "person" and "Labour Jeremy Corbyn" not in found
+
+
+@model
+def test_a_capitalised_demonym_before_a_name_is_cut(nlp, world):
+    doc = _with_ents(nlp, "Parmi les favoris figuraient la Chinoise Lin Mei et le Japonais Ken Abe.",
+                     [("Chinoise Lin Mei", "ORG"), ("Japonais", "MISC"), ("Ken Abe", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Lin Mei"].type == "person" and "Chinoise Lin Mei" not in found
+
+
+@model
+def test_a_site_named_by_its_kind_an_adjective_and_its_town(nlp, world):
+    doc = _with_ents(nlp, "L'aéroport international de La Bourette, seule porte d'entrée du territoire, reste fermé.",
+                     [("aéroport international de La Bourette", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["aéroport international de La Bourette"].type == "place"
