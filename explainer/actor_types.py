@@ -434,12 +434,18 @@ def _words_before(span: "Span", n: int = 3) -> str:
     return doc[max(0, span.start - n): span.start].text.lower().replace("’", "'").replace("' ", "'")
 
 
+_KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
 
     Knowledge first (a known state is a state whatever the NER says), then the
     capital-city decision, then lexical cues, then spaCy's label.
     """
+    if span.start >= 2 and " " not in text and span.doc[span.start - 1].lower_ in _KIN_BEFORE_NAME \
+            and span.doc[span.start - 2].lower_ in ("son", "sa", "leur", "mon", "ma", "notre"):
+        return Typed("person", None, 0.85)  # "son épouse Victoria": a first name, not the capital
     entry = knowledge.lookup(text)
     if entry is not None:
         if entry.type != "state" and knowledge.is_capital(text) \
@@ -526,6 +532,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY
                                               or prev2.lower_ in COMPANY_ONE_WORD and " " not in text):
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
+        if prev2.lower_ in ("général", "générale") and prev2.i > 0 \
+                and span.doc[prev2.i - 1].lower_ in ("directeur", "directrice") and " " not in text:
+            return Typed("organization", None, 0.8)  # "le directeur général de Valtrix": a company
     if _work_apposition(span) and (label != "PER" or (prev is not None and prev.text in ("«", "“", '"'))):
         # (a person's name before the apposition is the author, not the work: "… du
         # Norvégien Joachim Trier, chronique familiale …")

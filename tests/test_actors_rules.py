@@ -1503,3 +1503,18 @@ def test_a_site_named_by_its_kind_an_adjective_and_its_town(nlp, world):
                      [("aéroport international de La Bourette", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["aéroport international de La Bourette"].type == "place"
+
+
+@model
+def test_a_first_name_after_a_possessive_kinship_noun_is_a_person(nlp, world):
+    found = actors_of(nlp, world, "Le nouveau Premier ministre Paul Dunn et son épouse Victoria saluent la foule.")
+    assert found["Victoria"].type == "person" and found["Victoria"].role == "épouse"
+
+
+@model
+def test_the_complement_of_a_managing_director_is_a_company(nlp, world):
+    doc = _with_ents(nlp, "Le directeur général de Valtrix, Carlos Mendes, a démissionné lundi.",
+                     [("Valtrix", "PER"), ("Carlos Mendes", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Valtrix"].type == "organization"
+    assert found["Carlos Mendes"].role == "directeur général de Valtrix"
