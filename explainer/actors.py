@@ -580,6 +580,8 @@ class _Extractor:
                     " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
                 end = tail.start()
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        if fold(text) in ("premier", "premiere") and re.match(r"\s+ministres?\b", self.text[start + len(text):]):
+            return  # "l'ancienne Première ministre Liz X": the title's first word, tagged alone
         lead = _COMMON_PLURAL_OF.match(text) if forced is None else None
         if lead is not None and self.knowledge.is_not_actor(lead.group("noun")):
             text, start = text[lead.end():], start + lead.end()  # "États-clés de Pennsylvanie" → "Pennsylvanie"

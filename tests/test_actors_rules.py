@@ -1518,3 +1518,11 @@ def test_the_complement_of_a_managing_director_is_a_company(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Valtrix"].type == "organization"
     assert found["Carlos Mendes"].role == "directeur général de Valtrix"
+
+
+@model
+def test_the_first_word_of_premier_ministre_tagged_alone_is_no_actor(nlp, world):
+    doc = _with_ents(nlp, "Ils ont perdu l’ancienne Première ministre Liz Tanner, battue dans sa circonscription.",
+                     [("Première", "MISC"), ("Liz Tanner", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Première" not in found and found["Liz Tanner"].role == "ancienne Première ministre"
