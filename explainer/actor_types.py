@@ -434,6 +434,14 @@ def _words_before(span: "Span", n: int = 3) -> str:
     return doc[max(0, span.start - n): span.start].text.lower().replace("’", "'").replace("' ", "'")
 
 
+# An apposition that says a name is a town or where it lies.
+_PLACE_GLOSS = re.compile(r",\s+(?:(?:(?:l[ae]|une?)\s+)?"
+                          r"(?:(?!(?:de|du|des|d|sur|à|au|aux|dans|en|pour|par|avec|vers|près|la|le|les|un|une)\b)"
+                          r"[a-zàâéèêîôûç-]+\s+){0,3}?"
+                          r"(?:ville|localité|village|bourgade|commune|capitale|cité|agglomération)\s+"
+                          r"(?:de|du|des|d['’])"
+                          r"|dans\s+le\s+(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s+"
+                          r"(?:de|du|des|d['’]))")
 _KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
 
 
@@ -464,6 +472,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if is_locative(span) or _listed_with_cities(span, knowledge):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
+    if _PLACE_GLOSS.match(span.doc.text, span.end_char):
+        return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
     if STAGE_RACE.match(text):

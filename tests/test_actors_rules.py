@@ -1526,3 +1526,15 @@ def test_the_first_word_of_premier_ministre_tagged_alone_is_no_actor(nlp, world)
                      [("Première", "MISC"), ("Liz Tanner", "PER")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Première" not in found and found["Liz Tanner"].role == "ancienne Première ministre"
+
+
+@model
+def test_a_name_glossed_as_a_town_or_located_in_a_region_is_a_place(nlp, world):
+    doc = _with_ents(nlp, "Ils ont fui vers Tolmaz, dans le nord du Darfour. L'ONU réclame un accès à Bravik, "
+                          "dernière grande ville du Darfour.",
+                     [("Tolmaz", "PER"), ("Darfour", "LOC"), ("ONU", "ORG"), ("Bravik", "ORG"), ("Darfour", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Tolmaz"].type == "place" and found["Bravik"].type == "place"
+    found = actors_of(nlp, world, "Paul, le maire du village de Vix, a parlé. Un tir de type Qassam, sur la ville "
+                                  "de Sdérot, a été signalé.")
+    assert found["Paul"].type == "person"
