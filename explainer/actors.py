@@ -1526,7 +1526,12 @@ class _Extractor:
                 # The known side keeps its identity; the acronym becomes an alias.
                 keep, drop = (cl, target) if cl.entry and not target.entry else (target, cl)
                 keep.mentions.extend(drop.mentions)
-                keep.type_votes.update(drop.type_votes)
+                if keep is target and keep.entry is None and " " in keep.name and set(keep.type_votes) == {"organization"}:
+                    # "les Forces de soutien rapide (FSR)": the spelt-out name says what the
+                    # initials are, whatever the NER says of them later ("les FSR" tagged LOC)
+                    keep.type_votes.update({"organization": drop.type_votes.get("organization", 0.0)})
+                else:
+                    keep.type_votes.update(drop.type_votes)
                 keep.entry = keep.entry or drop.entry
                 del clusters[drop.key]
 

@@ -1538,3 +1538,13 @@ def test_a_name_glossed_as_a_town_or_located_in_a_region_is_a_place(nlp, world):
     found = actors_of(nlp, world, "Paul, le maire du village de Vix, a parlé. Un tir de type Qassam, sur la ville "
                                   "de Sdérot, a été signalé.")
     assert found["Paul"].type == "person"
+
+
+@model
+def test_a_spelt_out_body_keeps_its_type_when_its_initials_are_tagged_places(nlp, world):
+    doc = _with_ents(nlp, "La ville échappait aux Forces de défense unifiées (FDU). Le chef des FDU a parlé. "
+                          "Les FDU menacent Kosti. Les FDU avancent vers le sud.",
+                     [("Forces de défense unifiées", "ORG"), ("FDU", "MISC"), ("FDU", "LOC"), ("FDU", "LOC"),
+                      ("Kosti", "LOC"), ("FDU", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Forces de défense unifiées"].type == "organization"
