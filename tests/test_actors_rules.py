@@ -1548,3 +1548,11 @@ def test_a_spelt_out_body_keeps_its_type_when_its_initials_are_tagged_places(nlp
                       ("Kosti", "LOC"), ("FDU", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Forces de défense unifiées"].type == "organization"
+
+
+@model
+def test_a_coordination_is_a_body(nlp, world):
+    doc = _with_ents(nlp, "La Coordination paysanne a tenté de rallier Rungis depuis Agen.",
+                     [("Coordination paysanne", "MISC"), ("Rungis", "LOC"), ("Agen", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Coordination paysanne"].type == "organization"
