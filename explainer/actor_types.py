@@ -104,7 +104,7 @@ satellite sous-marin navire porte-avions système album disque
 WORK_APPOSITION = frozenset("""
 album disque single chanson titre roman livre essai film documentaire pièce spectacle tableau opéra
 thriller comédie drame polar western long-métrage court-métrage biopic série feuilleton fresque chronique
-mélodrame
+mélodrame histoire récit saga
 """.split())
 # Words just before a name that make it a news site or a platform: "le site
 # d'information Mediapart", "le réseau social X", "la messagerie Signal".
@@ -242,7 +242,9 @@ def _work_apposition(span: "Span") -> bool:
         return False
     for tok in doc[i + 1: i + 4]:
         if tok.lower_ in WORK_APPOSITION:
-            return True
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            # "À la Bourse de Milan, le titre a perdu 6 %": the subject of the next clause
+            return not (nxt is not None and nxt.pos_ in ("AUX", "VERB"))
         if tok.pos_ not in ("DET", "ADJ"):
             return False
     return False
@@ -442,6 +444,17 @@ _PLACE_GLOSS = re.compile(r",\s+(?:(?:(?:l[ae]|une?)\s+)?"
                           r"(?:de|du|des|d['’])"
                           r"|dans\s+le\s+(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s+"
                           r"(?:de|du|des|d['’]))")
+_AUTHORS = frozenset("auteur auteure autrice auteurs autrices coauteur coautrice réalisateur réalisatrice".split())
+def _by_author(span: "Span") -> bool:
+    """"autrice de « La Cavalière »": a quoted title after "auteur de"."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].pos_ == "DET" and doc[k].text[:1].isupper():
+        k -= 1  # the title's own article, cut off the mention
+    return k >= 2 and doc[k].text in ("«", "“") and doc[k - 1].lower_ in ("de", "d'", "d’") \
+        and doc[k - 2].lower_ in _AUTHORS
+
+
 _KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
 
 
@@ -545,6 +558,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if prev2.lower_ in ("général", "générale") and prev2.i > 0 \
                 and span.doc[prev2.i - 1].lower_ in ("directeur", "directrice") and " " not in text:
             return Typed("organization", None, 0.8)  # "le directeur général de Valtrix": a company
+    if _by_author(span):
+        return Typed("work", None, 0.9)  # "autrice de « La Cavalière »"
     if _work_apposition(span) and (label != "PER" or (prev is not None and prev.text in ("«", "“", '"'))):
         # (a person's name before the apposition is the author, not the work: "… du
         # Norvégien Joachim Trier, chronique familiale …")

@@ -1556,3 +1556,20 @@ def test_a_coordination_is_a_body(nlp, world):
                      [("Coordination paysanne", "MISC"), ("Rungis", "LOC"), ("Agen", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Coordination paysanne"].type == "organization"
+
+
+@model
+def test_a_quoted_title_after_its_author_or_glossed_as_a_story_is_a_work(nlp, world):
+    doc = _with_ents(nlp, "La romancière Mia Holt, autrice de « La Cavalière », a reçu le prix. Traduite en "
+                          "anglais, « La Cavalière », histoire d'une femme qui cesse de manger, lui a valu un prix.",
+                     [("Mia Holt", "PER"), ("La Cavalière", "LOC"), ("La Cavalière", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Cavalière"].type == "work"
+
+
+@model
+def test_a_clause_subject_after_a_comma_is_no_work_apposition(nlp, world):
+    doc = _with_ents(nlp, "À la Bourse de Milan, le titre a perdu plus de 6 % lundi matin.",
+                     [("Bourse de Milan", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Bourse de Milan"].type != "work"
