@@ -97,7 +97,7 @@ ORDINAL = re.compile(r"^\d+(?:er|re|e|ème|es|èmes)$")
 WORK_HEADS = frozenset("""
 missile missiles fusée fusées roquette char drone programme logiciel application journal quotidien
 hebdomadaire magazine revue livre roman film série opération charte traité loi convention résolution
-satellite sous-marin navire porte-avions système album disque
+satellite sous-marin navire porte-avions système album disque pacte
 """.split())
 # Nouns in an apposition after a title that make it a work: "« Funkoverload »,
 # son dernier album", "« Les Ombres », un roman".
@@ -489,6 +489,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
+    if re.fullmatch(r"[A-Z][a-z]{0,3}exit", text):
+        return Typed("event", None, 0.85)  # "le Brexit", "un Grexit": a country's leaving the EU
     if STAGE_RACE.match(text):
         return Typed("event", None, 0.85)
     first = head_word(text)

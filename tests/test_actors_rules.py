@@ -1573,3 +1573,11 @@ def test_a_clause_subject_after_a_comma_is_no_work_apposition(nlp, world):
                      [("Bourse de Milan", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Bourse de Milan"].type != "work"
+
+
+@model
+def test_an_exit_from_the_union_is_an_event_and_a_pact_a_work(nlp, world):
+    doc = _with_ents(nlp, "Le Grexit a été évité. Les agriculteurs dénoncent le Pacte bleu méditerranéen.",
+                     [("Grexit", "ORG"), ("Pacte bleu méditerranéen", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Grexit"].type == "event" and found["Pacte bleu méditerranéen"].type == "work"
