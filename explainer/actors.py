@@ -1682,6 +1682,9 @@ class _Extractor:
         if kind == "organization" and " " not in short and short[:1].isupper() \
                 and fold(short) in actor_types.ORG_HEADS_FOLDED and fold(long).startswith(fold(short) + " "):
             return True  # "la Cour" after "la Cour d'appel de Paris"
+        if kind == "organization" and " " not in short and short[:1].isupper() and len(long.split()) == 2 \
+                and long.split()[1].islower() and fold(long).startswith(fold(short) + " "):
+            return True  # "l'Académie" after "l'Académie suédoise": the body's head word alone
         if _ACRONYM.match(short) and long[:1].isupper():
             # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"
             initials, letters = _initials(long), short.replace(".", "")

@@ -1581,3 +1581,11 @@ def test_an_exit_from_the_union_is_an_event_and_a_pact_a_work(nlp, world):
                      [("Grexit", "ORG"), ("Pacte bleu méditerranéen", "ORG")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Grexit"].type == "event" and found["Pacte bleu méditerranéen"].type == "work"
+
+
+@model
+def test_a_bodys_head_word_alone_joins_its_two_word_name(nlp, world):
+    doc = _with_ents(nlp, "L'Académie norvégienne a salué une œuvre. Joint par l'Académie, l'écrivain s'est dit surpris.",
+                     [("Académie norvégienne", "ORG"), ("Académie", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Académie" not in found and "Académie" in found["Académie norvégienne"].aliases
