@@ -58,7 +58,10 @@ Francophonie Retraites Diplomatie
 # de la Sécurité nationale", "commissaire européen chargé du Climat", "ministère de la
 # Transition écologique" (not "président de la Commission": that names a body).
 _DOMAIN_BEFORE = re.compile(r"(?:\b(?:ministres?|ministère|commissaires?|secrétaire\s+d['’][ÉE]tat|chargée?s?)"
-                            r"(?:\s+[a-zéèêëïîôûç-]+){0,2}?\s+(?:de\s+la|de\s+l['’]|du|des|à\s+la|à\s+l['’]|au|aux)"
+                            r"(?:\s+[a-zéèêëïîôûç-]+){0,2}?"
+                            # a first domain coordinated: "ministre de l'Agriculture et de la …"
+                            r"(?:\s+(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÀ-Ý][\w’'-]*(?:\s+[a-zéèêëïîôûç-]+)?\s+et)?"
+                            r"\s+(?:de\s+la|de\s+l['’]|du|des|à\s+la|à\s+l['’]|au|aux)"
                             r"|\bchargée?s?\s+d['’])\s*$")
 _SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")

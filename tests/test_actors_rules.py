@@ -1589,3 +1589,12 @@ def test_a_bodys_head_word_alone_joins_its_two_word_name(nlp, world):
                      [("Académie norvégienne", "ORG"), ("Académie", "ORG")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Académie" not in found and "Académie" in found["Académie norvégienne"].aliases
+
+
+@model
+def test_a_second_coordinated_domain_of_a_minister_is_no_actor(nlp, world):
+    doc = _with_ents(nlp, "Son ministre de l'Agriculture et de la Souveraineté alimentaire, Marc Fesneau, a parlé.",
+                     [("ministre de l'Agriculture", "ORG"), ("Souveraineté", "LOC"), ("Marc Fesneau", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Souveraineté" not in found
+    assert found["Marc Fesneau"].role == "ministre de l'Agriculture et de la Souveraineté alimentaire"
