@@ -583,6 +583,9 @@ class _Extractor:
                     " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
                 end = tail.start()
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        if forced is None and label != "PER" and not self.knowledge.lookup(text) \
+                and re.search(r"(?:^|\s)(?:une?|d['’]une?)\s*[«“]\s*$", self.text[max(0, start - 12):start]):
+            return  # "la nécessité d'une « Europe unie »": a phrase quoted as one thing among others, no name
         if fold(text) in ("premier", "premiere") and re.match(r"\s+ministres?\b", self.text[start + len(text):]):
             return  # "l'ancienne Première ministre Liz X": the title's first word, tagged alone
         lead = _COMMON_PLURAL_OF.match(text) if forced is None else None

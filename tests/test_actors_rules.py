@@ -1598,3 +1598,11 @@ def test_a_second_coordinated_domain_of_a_minister_is_no_actor(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Souveraineté" not in found
     assert found["Marc Fesneau"].role == "ministre de l'Agriculture et de la Souveraineté alimentaire"
+
+
+@model
+def test_a_phrase_quoted_after_an_indefinite_is_no_actor(nlp, world):
+    doc = _with_ents(nlp, "Le président a souligné la nécessité d'une « Afrique forte » face aux crises.",
+                     [("Afrique forte", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Afrique forte" not in found
