@@ -52,6 +52,7 @@ militaire agent agente doyen doyenne laborantin laborantine adjoint adjointe bé
 retraité retraitée étudiant étudiante technicien technicienne fonctionnaire cuisinier cuisinière
 trésorier trésorière animateur animatrice éducateur éducatrice assistant assistante pharmacien pharmacienne
 successeur prédécesseur éleveur éleveuse
+administrateur administratrice dramaturge coleader co-leader coprésident coprésidente cofondateur cofondatrice
 """.split())
 # Kinship nouns in apposition or before a name are the role the text gives
 # ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
@@ -117,10 +118,12 @@ class RoleFound:
 
 def _is_title(tok: "Token") -> bool:
     low = tok.lower_
-    if low.startswith("ex-"):
-        low = low[3:]  # "ex-secrétaire général de l'Élysée": the title after "ex-"
+    if low.startswith(("ex-", "vice-")):
+        low = low[low.index("-") + 1:]  # "ex-secrétaire général de l'Élysée", "vice-chancelier": the title after it
     if low in KIN_NOUNS:
         return True
+    if low == "guide":  # "le guide suprême": a title only with its adjective
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "suprême"
     if not (low in TITLE_NOUNS or lemma(tok).lower() in TITLE_NOUNS):
         return False
     if low in ADJECTIVAL_TITLES and tok.i > 0:
@@ -140,7 +143,9 @@ def is_prefix(tok: "Token") -> bool:
 
 def _blocks(tok: "Token") -> bool:
     """Tokens a title construction never crosses."""
-    if tok.pos_ in ("VERB", "AUX") and not _is_title(tok):
+    if tok.pos_ in ("VERB", "AUX") and not _is_title(tok) \
+            and not (tok.ent_iob_ == "I" and tok.ent_type_ in ("ORG", "LOC", "MISC")):
+        # (a word inside a name is no verb: "le Haut-Commissaire des Nations unies")
         # A participle qualifying the title belongs to it: "commissaire sortant".
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if tok.lower_ in TITLE_QUALIFIERS and prev is not None and _is_title(prev):
@@ -224,9 +229,17 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     """A title right before the name: "le président américain Joe Biden"."""
     doc = span.doc
     j = span.start - 1
-    if j >= 0 and (doc[j].lower_ in COMPLEMENT or doc[j].lower_ in LED_BY):
+    if j >= 0 and (doc[j].lower_ in COMPLEMENT or doc[j].lower_ in LED_BY
+                   and not (j > 0 and doc[j - 1].lower_ in ("d'", "d’"))):
         return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
+        # ("le président du conseil d'administration X" is no "administration X")
     if _own_noun(doc, j, knowledge):
+        if j >= 3 and doc[j - 2].text == "," and doc[j - 1].lower_ in ("le", "la", "l'", "l’"):
+            # "Le vice-chancelier, l'écologiste X", "son ministre, le libéral X": the title
+            # before the comma is X's, the noun after it only qualifies X.
+            found = _role_ending_at(doc, j - 3, True, knowledge)
+            if found is not None:
+                return found
         return None  # "… président face à la démocrate Kamala Harris": her noun, not the title before it
     if j > 0 and doc[j].lower_ in ("et", ","):
         distributed = _distributed_role(span, knowledge)
@@ -243,6 +256,11 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         if one_of is not None:
             return one_of
         j -= 1  # "le ministre japonais de la Défense, Minoru Kihara"
+    return _role_ending_at(doc, j, comma, knowledge)
+
+
+def _role_ending_at(doc: "Doc", j: int, comma: bool, knowledge: Knowledge) -> RoleFound | None:
+    """The title phrase whose last token is ``doc[j]`` (read backwards from there)."""
     window: list["Token"] = []
     while j >= 0 and len(window) < MAX_ROLE_TOKENS:
         tok = doc[j]
@@ -257,10 +275,23 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
                 window[:0] = list(doc[s: j + 1])
                 j = s - 1
                 continue
+            if window and s > 1 and _is_title(doc[s - 1]) and doc[s - 2].lower_ in ("du", "de") \
+                    and len(window) + j - s < MAX_ROLE_TOKENS - 1:
+                # "le conseiller principal du président Donald Trump pour l'Afrique, X":
+                # the president is the complement of X's title.
+                window[:0] = list(doc[s - 2: j + 1])
+                j = s - 3
+                continue
             break
         if tok.lower_ == "et" and window and window[0].lower_ in COMPLEMENT | {"à", "au", "aux"} \
                 and not any(_is_title(w) for w in window):
             # Coordinated domains: "ministre de la culture et des affaires sociales".
+            window.insert(0, tok)
+            j -= 1
+            continue
+        if tok.lower_ == "et" and window and j > 0 and (_is_title(window[0]) or is_prefix(window[0])) \
+                and _is_title(doc[j - 1]) and not any(w.ent_type_ == "PER" for w in window):
+            # Coordinated titles: "le vice-chancelier et ministre de l'Économie".
             window.insert(0, tok)
             j -= 1
             continue
@@ -274,6 +305,12 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
     # X is the president.
     for k in range(len(window) - 1, -1, -1):
         if _is_title(window[k]):
+            if k + 1 < len(window) and window[k + 1].ent_type_ == "PER" and not window[k + 1].is_lower \
+                    and k >= 1 and window[k - 1].lower_ in ("du", "de"):
+                continue  # "… du président Donald Trump …": the president's title, not the role's
+            if k >= 2 and window[k - 1].lower_ == "et" and _is_title(window[k - 2]) \
+                    and not any(w.ent_type_ == "PER" for w in window[k:]):
+                k -= 2  # "vice-chancelier et ministre de l'Économie": both titles
             if k >= 2 and window[k - 1].lower_ in ("des", "de", "d'", "d’") and "Plur" in window[k].morph.get("Number"):
                 # "la cheffe de file des députés RN, X": a plural title after "des" is the
                 # complement of an earlier one, which X holds.
@@ -447,8 +484,15 @@ def role_after(span: "Span", knowledge: Knowledge) -> RoleFound | None:
         if depth <= 0 and tok.text != ")" and (_blocks(tok) or tok.lower_ in RELATIVES):
             break
         if tok.ent_type_ == "PER" and tok.ent_iob_ == "B" and not tok.is_lower \
-                and doc[tok.i - 1].lower_ not in COMPLEMENT:
-            break  # the next person: "X, ancienne ministre …, et Pedro Solbes"
+                and doc[tok.i - 1].lower_ not in COMPLEMENT | {"chez"}:
+            break  # the next person: "X, ancienne ministre …, et Pedro Solbes" (not "délégué chez X")
+        if tokens and tok.lower_ == "sur" and j + 1 < len(doc) and doc[j + 1].lower_ in ("place", "le"):
+            if doc[j + 1].lower_ == "place" or j + 2 < len(doc) and doc[j + 2].lower_ == "terrain":
+                break  # "coordinateur du projet sur place": where he works, not his title
+        if tokens and _is_title(tokens[0]) and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") \
+                and "Past" in tok.morph.get("Tense") and tok.lower_ not in CHARGED | TITLE_QUALIFIERS \
+                and j + 1 < len(doc) and doc[j + 1].pos_ == "ADP" and doc[j + 1].lower_ not in COMPLEMENT:
+            break  # "économiste passée par la Banque d'Angleterre": a past, not the title
         if tok.pos_ == "CCONJ" and j + 1 < len(doc) and doc[j + 1].lower_ in POSSESSIVES:
             break  # "X, responsable de …, et son épouse": another person
         if tokens and tok.lower_ in NEXT_TITLE and _title_follows(doc, j + 1):
@@ -688,14 +732,23 @@ def leading_title(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFoun
     titles = [t for t in prev if _is_title(t) and "Plur" not in t.morph.get("Number") and t.lower_ not in SPOKESMEN]
     if len(titles) != 1 or lemma(titles[0]).lower() not in OFFICES and titles[0].lower_ not in OFFICES:
         return None
-    tok = titles[0]
+    return _office_phrase(doc, titles[0], prev.start, prev.end, knowledge, ("le", "la", "l'", "l’", "du", "au"),
+                          extended=True)
+
+
+def _office_phrase(doc: "Doc", tok: "Token", lo: int, hi: int, knowledge: Knowledge,
+                   dets: tuple[str, ...], extended: bool = False) -> RoleFound | None:
+    """The office headed by ``tok`` between a definite determiner and its last complement
+    ("le ministre de l'Intérieur"); ``extended`` also takes a title noun after it, "chargé
+    de …" and coordinated complements ("le ministre délégué chargé de l'Industrie", "le
+    ministre de l'Intérieur et des Outre-mer")."""
     k = tok.i - 1
-    while k > prev.start and is_prefix(doc[k]):
+    while k > lo and is_prefix(doc[k]):
         k -= 1
-    if doc[k].lower_ not in ("le", "la", "l'", "l’", "du", "au"):
+    if doc[k].lower_ not in dets:
         return None
     end = tok.i + 1
-    while end < prev.end:
+    while end < hi:
         t = doc[end]
         if end == tok.i + 1 and (t.pos_ == "PROPN" or t.ent_iob_ == "B" and t.ent_type_ == "PER") \
                 and t.text[:1].isupper():
@@ -703,17 +756,63 @@ def leading_title(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFoun
         if t.pos_ == "ADJ" and not _blocks(t):
             end += 1
             continue
+        if extended and end == tok.i + 1 and _is_title(t) and "Plur" not in t.morph.get("Number"):
+            end += 1  # "le ministre délégué"
+            continue
+        if extended and t.lower_ in CHARGED and end + 1 < hi and doc[end + 1].lower_ in COMPLEMENT:
+            end += 1  # "chargé de l'Industrie"
+            continue
+        if extended and t.lower_ == "et" and end + 1 < hi and doc[end + 1].lower_ in COMPLEMENT:
+            end += 1  # "de l'Intérieur et des Outre-mer"
+            continue
         if t.lower_ in COMPLEMENT:
             noun = end + 1
-            while noun < prev.end and doc[noun].pos_ == "DET":
+            while noun < hi and doc[noun].pos_ == "DET":
                 noun += 1
-            if noun < prev.end and doc[noun].pos_ in ("NOUN", "PROPN") \
+            if noun < hi and doc[noun].pos_ in ("NOUN", "PROPN") \
                     and not (doc[noun].ent_iob_ == "B" and doc[noun].ent_type_ == "PER"):
                 end = noun + 1
+                while extended and end < hi and doc[end].ent_iob_ == "I":
+                    end += 1  # the rest of a name: "des Outre-mer"
                 continue
         break
     tokens = _trim(list(doc[k + 1: end]))
     if not tokens:
         return None
     return RoleFound(_span_text(doc, tokens), tok.i, _demonym_state(tokens, knowledge))
+
+
+def office_before(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFound | None:
+    """"À Paris, le chef de la diplomatie française a appelé au calme. Jean X, qui …":
+    a sentence whose subject is a definite office with no name, then a name as the
+    first person of the next sentence — the office is that person's (see
+    actors.finish for the other conditions).  Never when the sentence before names
+    someone, nor for an occupation ("l'avocat de la défense a plaidé. X a été condamné")."""
+    sent = doc[name_start].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    while prev.start > 0 and all(t.is_punct for t in prev):
+        prev = doc[prev.start - 1].sent  # "«" cut off as a sentence of its own
+    lo = max((t.i + 1 for t in prev if "\n" in t.text_with_ws), default=prev.start)
+    if lo >= prev.end:
+        return None  # a paragraph ends the sentence: no lead into the name
+    prev = doc[lo: prev.end]  # spaCy may run a sentence over a paragraph break
+    if any(e.label_ == "PER" and not e[0].is_lower for e in prev.ents):
+        return None
+    titles = []
+    for t in prev:
+        if not _is_title(t) or "Plur" in t.morph.get("Number") or t.lower_ in SPOKESMEN or t.pos_ in ("VERB", "AUX"):
+            continue  # ("finalement reportée" is no reporter)
+        if t.i > prev.start and _is_title(doc[t.i - 1]):
+            continue  # "ministre délégué": one title
+        office = lemma(t).lower() in OFFICES or t.lower_ in OFFICES \
+            or t.lower_ == "chef" and t.i + 1 < prev.end and doc[t.i + 1].lower_ in COMPLEMENT
+        titles.append((t, office))
+    if len(titles) != 1 or not titles[0][1]:
+        return None
+    tok = titles[0][0]
+    if not (tok.dep_.startswith("nsubj") or tok.i - prev.start <= 5):
+        return None
+    return _office_phrase(doc, tok, prev.start, prev.end, knowledge, ("le", "la", "l'", "l’"), extended=True)
 

@@ -47,7 +47,7 @@ ORG_HEADS = frozenset("""
 commandement parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
-front ligue organisation force organisme instance institution
+front ligue organisation force organisme instance institution coordination
 """.split())
 # The same, folded ("assemblee"): for comparisons with folded names.
 ORG_HEADS_FOLDED = frozenset(fold(w) for w in ORG_HEADS)
@@ -97,14 +97,14 @@ ORDINAL = re.compile(r"^\d+(?:er|re|e|ème|es|èmes)$")
 WORK_HEADS = frozenset("""
 missile missiles fusée fusées roquette char drone programme logiciel application journal quotidien
 hebdomadaire magazine revue livre roman film série opération charte traité loi convention résolution
-satellite sous-marin navire porte-avions système album disque
+satellite sous-marin navire porte-avions système album disque pacte
 """.split())
 # Nouns in an apposition after a title that make it a work: "« Funkoverload »,
 # son dernier album", "« Les Ombres », un roman".
 WORK_APPOSITION = frozenset("""
 album disque single chanson titre roman livre essai film documentaire pièce spectacle tableau opéra
 thriller comédie drame polar western long-métrage court-métrage biopic série feuilleton fresque chronique
-mélodrame
+mélodrame histoire récit saga
 """.split())
 # Words just before a name that make it a news site or a platform: "le site
 # d'information Mediapart", "le réseau social X", "la messagerie Signal".
@@ -242,7 +242,9 @@ def _work_apposition(span: "Span") -> bool:
         return False
     for tok in doc[i + 1: i + 4]:
         if tok.lower_ in WORK_APPOSITION:
-            return True
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            # "À la Bourse de Milan, le titre a perdu 6 %": the subject of the next clause
+            return not (nxt is not None and nxt.pos_ in ("AUX", "VERB"))
         if tok.pos_ not in ("DET", "ADJ"):
             return False
     return False
@@ -434,12 +436,37 @@ def _words_before(span: "Span", n: int = 3) -> str:
     return doc[max(0, span.start - n): span.start].text.lower().replace("’", "'").replace("' ", "'")
 
 
+# An apposition that says a name is a town or where it lies.
+_PLACE_GLOSS = re.compile(r",\s+(?:(?:(?:l[ae]|une?)\s+)?"
+                          r"(?:(?!(?:de|du|des|d|sur|à|au|aux|dans|en|pour|par|avec|vers|près|la|le|les|un|une)\b)"
+                          r"[a-zàâéèêîôûç-]+\s+){0,3}?"
+                          r"(?:ville|localité|village|bourgade|commune|capitale|cité|agglomération)\s+"
+                          r"(?:de|du|des|d['’])"
+                          r"|dans\s+le\s+(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s+"
+                          r"(?:de|du|des|d['’]))")
+_AUTHORS = frozenset("auteur auteure autrice auteurs autrices coauteur coautrice réalisateur réalisatrice".split())
+def _by_author(span: "Span") -> bool:
+    """"autrice de « La Cavalière »": a quoted title after "auteur de"."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].pos_ == "DET" and doc[k].text[:1].isupper():
+        k -= 1  # the title's own article, cut off the mention
+    return k >= 2 and doc[k].text in ("«", "“") and doc[k - 1].lower_ in ("de", "d'", "d’") \
+        and doc[k - 2].lower_ in _AUTHORS
+
+
+_KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
 
     Knowledge first (a known state is a state whatever the NER says), then the
     capital-city decision, then lexical cues, then spaCy's label.
     """
+    if span.start >= 2 and " " not in text and span.doc[span.start - 1].lower_ in _KIN_BEFORE_NAME \
+            and span.doc[span.start - 2].lower_ in ("son", "sa", "leur", "mon", "ma", "notre"):
+        return Typed("person", None, 0.85)  # "son épouse Victoria": a first name, not the capital
     entry = knowledge.lookup(text)
     if entry is not None:
         if entry.type != "state" and knowledge.is_capital(text) \
@@ -458,8 +485,12 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if is_locative(span) or _listed_with_cities(span, knowledge):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
+    if _PLACE_GLOSS.match(span.doc.text, span.end_char):
+        return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
+    if re.fullmatch(r"[A-Z][a-z]{0,3}exit", text):
+        return Typed("event", None, 0.85)  # "le Brexit", "un Grexit": a country's leaving the EU
     if STAGE_RACE.match(text):
         return Typed("event", None, 0.85)
     first = head_word(text)
@@ -526,6 +557,11 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if prev2.lower_ in COMPANY_HEADS and (label in ("MISC", "ORG") or prev2.lower_ in COMPANY_ONLY
                                               or prev2.lower_ in COMPANY_ONE_WORD and " " not in text):
             return Typed("organization", None, 0.8)  # "le PDG d'Elf", "la filiale de X"
+        if prev2.lower_ in ("général", "générale") and prev2.i > 0 \
+                and span.doc[prev2.i - 1].lower_ in ("directeur", "directrice") and " " not in text:
+            return Typed("organization", None, 0.8)  # "le directeur général de Valtrix": a company
+    if _by_author(span):
+        return Typed("work", None, 0.9)  # "autrice de « La Cavalière »"
     if _work_apposition(span) and (label != "PER" or (prev is not None and prev.text in ("«", "“", '"'))):
         # (a person's name before the apposition is the author, not the work: "… du
         # Norvégien Joachim Trier, chronique familiale …")

@@ -58,7 +58,10 @@ Francophonie Retraites Diplomatie
 # de la Sécurité nationale", "commissaire européen chargé du Climat", "ministère de la
 # Transition écologique" (not "président de la Commission": that names a body).
 _DOMAIN_BEFORE = re.compile(r"(?:\b(?:ministres?|ministère|commissaires?|secrétaire\s+d['’][ÉE]tat|chargée?s?)"
-                            r"(?:\s+[a-zéèêëïîôûç-]+){0,2}?\s+(?:de\s+la|de\s+l['’]|du|des|à\s+la|à\s+l['’]|au|aux)"
+                            r"(?:\s+[a-zéèêëïîôûç-]+){0,2}?"
+                            # a first domain coordinated: "ministre de l'Agriculture et de la …"
+                            r"(?:\s+(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÀ-Ý][\w’'-]*(?:\s+[a-zéèêëïîôûç-]+)?\s+et)?"
+                            r"\s+(?:de\s+la|de\s+l['’]|du|des|à\s+la|à\s+l['’]|au|aux)"
                             r"|\bchargée?s?\s+d['’])\s*$")
 _SMALL_WORDS = frozenset("de du des la le les l d et en pour au aux a sur".split())
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9/&.-]{1,9}$")
@@ -248,6 +251,11 @@ _PLACE_THEN_NAME = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w-]+) (?P<person>(?:[A-Z]
                               r"[A-ZÀ-Ý][a-zà-ÿ-]+)$")
 _OFFICE_OF_BEFORE = re.compile(r"\b(?:sénateur|sénatrice|gouverneur|gouverneure|maire|député|députée|élu|élue|"
                                r"représentant|représentante)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|de\s+)$")
+# "l'ancien chef du Labour Jeremy Corbyn": a body's head before "<body> <first name> <surname>".
+_HEAD_OF_BEFORE = re.compile(r"\b(?:chef|cheffe|leader|dirigeant|dirigeante|président|présidente|fondateur|"
+                             r"fondatrice|patron|patronne)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*)$")
+# "la Chinoise Can Xue": a capitalised demonym the NER took into the name.
+_DEMONYM_THEN_NAME = re.compile(r"^(?P<dem>[A-ZÀ-Ý][a-zà-ÿ-]+) (?P<person>[A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*)+)$")
 # "iPhone", "iPad": product names written with a lower-case initial, which no NER tags.
 _CAMEL_NAME = re.compile(r"(?<![\w@/.-])[a-z][A-Z][a-z]{2,}\b")
 # "au centre des congrès de X", "le palais des sports de X": a venue named by its kind and town.
@@ -328,6 +336,10 @@ def _clip_titles(text: str, start: int) -> tuple[str, int]:
     if len(words) > 1 and fold(words[-1]) in _COMPASS and words[-1][:1].isupper() \
             and all(w.islower() for w in words[:-1]):
         return text, start  # "district militaire Sud": a body or an area named by its compass point
+    if len(words) > 3 and words[0] in _SITE_HEADS and words[1].islower() and words[1] not in ("de", "du", "des") \
+            and words[-1][:1].isupper() \
+            and words[-2] in ("de", "du", "La", "Le", "Les") and all(w.islower() for w in words[1:-2]):
+        return text, start  # "aéroport international de La Tontouta": a site named by its town
     while len(words) > 1 and (fold(words[0]) in _TITLE_WORDS or words[0].islower()
                               # "Écologie Mukhtar Babayev", not "Sécurité routière": a name follows
                               or fold(words[0]) in _DOMAIN_WORDS and words[1][:1].isupper()) \
@@ -571,6 +583,11 @@ class _Extractor:
                     " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
                 end = tail.start()
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        if forced is None and label != "PER" and not self.knowledge.lookup(text) \
+                and re.search(r"(?:^|\s)(?:une?|d['’]une?)\s*[«“]\s*$", self.text[max(0, start - 12):start]):
+            return  # "la nécessité d'une « Europe unie »": a phrase quoted as one thing among others, no name
+        if fold(text) in ("premier", "premiere") and re.match(r"\s+ministres?\b", self.text[start + len(text):]):
+            return  # "l'ancienne Première ministre Liz X": the title's first word, tagged alone
         lead = _COMMON_PLURAL_OF.match(text) if forced is None else None
         if lead is not None and self.knowledge.is_not_actor(lead.group("noun")):
             text, start = text[lead.end():], start + lead.end()  # "États-clés de Pennsylvanie" → "Pennsylvanie"
@@ -580,6 +597,21 @@ class _Extractor:
                 # "le sénateur de l'Ohio JD Vance": the office's place, then its holder
                 self.add(start + split.start("place"), start + split.end("place"), "LOC")
                 self.add(start + split.start("person"), start + split.end("person"), "PER")
+                return
+        if forced is None and label in ("ORG", "MISC"):
+            split = _PLACE_THEN_NAME.match(text)
+            if split is not None and _HEAD_OF_BEFORE.search(self.text, max(0, start - 30), start):
+                # "l'ancien chef du Labour Jeremy Corbyn": the party, then its (former) leader
+                self.add(start + split.start("place"), start + split.end("place"), label)
+                self.add(start + split.start("person"), start + split.end("person"), "PER")
+                return
+        if forced is None and label != "PER":
+            dem = _DEMONYM_THEN_NAME.match(text)
+            if dem is not None and self.knowledge.state_of_demonym(dem.group("dem")) is not None \
+                    and re.search(r"(?:\b[Ll]e|\b[Ll]a|\b[Ll]['’])\s*$", self.text[max(0, start - 4):start]) \
+                    and _looks_like_name(dem.group("person")):
+                # "la Chinoise Can Xue" tagged ORG: a person described by her nationality
+                self.add(start + dem.start("person"), start + dem.end("person"), "PER")
                 return
         if label != "PER" and forced is None and " à " in text:
             tail = _LOWER_TAIL.search(text)
@@ -1500,7 +1532,12 @@ class _Extractor:
                 # The known side keeps its identity; the acronym becomes an alias.
                 keep, drop = (cl, target) if cl.entry and not target.entry else (target, cl)
                 keep.mentions.extend(drop.mentions)
-                keep.type_votes.update(drop.type_votes)
+                if keep is target and keep.entry is None and " " in keep.name and set(keep.type_votes) == {"organization"}:
+                    # "les Forces de soutien rapide (FSR)": the spelt-out name says what the
+                    # initials are, whatever the NER says of them later ("les FSR" tagged LOC)
+                    keep.type_votes.update({"organization": drop.type_votes.get("organization", 0.0)})
+                else:
+                    keep.type_votes.update(drop.type_votes)
                 keep.entry = keep.entry or drop.entry
                 del clusters[drop.key]
 
@@ -1651,6 +1688,9 @@ class _Extractor:
         if kind == "organization" and " " not in short and short[:1].isupper() \
                 and fold(short) in actor_types.ORG_HEADS_FOLDED and fold(long).startswith(fold(short) + " "):
             return True  # "la Cour" after "la Cour d'appel de Paris"
+        if kind == "organization" and " " not in short and short[:1].isupper() and len(long.split()) == 2 \
+                and long.split()[1].islower() and fold(long).startswith(fold(short) + " "):
+            return True  # "l'Académie" after "l'Académie suédoise": the body's head word alone
         if _ACRONYM.match(short) and long[:1].isupper():
             # a lower-case body ("parlement de Strasbourg") is no expansion of "PS"
             initials, letters = _initials(long), short.replace(".", "")
@@ -1723,6 +1763,7 @@ class _Extractor:
                     cl.role_state = found.demonym_state
                     cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
         self._lead_title(clusters)
+        self._office_before(clusters)
         # "son homologue sud-coréen X": X mirrors the other person of the sentence.
         for cl in clusters:
             if cl.homologue and cl.role is None:
@@ -1786,6 +1827,23 @@ class _Extractor:
             cl.role = found.role
             cl.role_state = found.demonym_state
             cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
+
+    def _office_before(self, clusters: list[_Cluster]) -> None:
+        """"Le ministre délégué chargé de l'Industrie a jugé … . Jean X a cité …": a person
+        with no role, named first in the sentence after one whose subject is an office
+        without a name, holds it (actor_roles.office_before)."""
+        for cl in clusters:
+            if cl.type != "person" or cl.role is not None or not cl.mentions:
+                continue
+            m = cl.mentions[0]
+            sent = m.span.sent
+            if any(e.label_ == "PER" and e.start < m.span.start and not e[0].is_lower for e in sent.ents):
+                continue
+            found = actor_roles.office_before(self.doc, m.span.start, self.knowledge)
+            if found is not None:
+                cl.role = found.role
+                cl.role_state = found.demonym_state
+                cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
 
     def _previous_sentence_start(self, pos: int) -> int:
         """Start of the sentence before the one holding ``pos``, by its final punctuation."""

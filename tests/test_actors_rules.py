@@ -1414,3 +1414,195 @@ def test_a_states_name_listed_between_regions_is_a_region(nlp, world):
     assert found["Géorgie"].type == "place"
     found = actors_of(nlp, world, "Le ministre s’est rendu en Arménie, en Géorgie et en Azerbaïdjan.")
     assert found["Géorgie"].type == "state"
+
+
+# -- batch N: titles before a qualifying noun, coordinated titles, offices in the sentence before --
+
+@model
+@pytest.mark.parametrize("text,name,role", [
+    ("Le guide suprême du pays, l'ayatollah Hassan Moradi, a promis une riposte.",
+     "Hassan Moradi", "guide suprême du pays"),
+    ("Le Haut-Commissaire des Nations unies aux réfugiés, l'Italien Marco Bellini, a dénoncé des crimes.",
+     "Marco Bellini", "Haut-Commissaire des Nations unies aux réfugiés"),
+    ("Le chancelier a limogé son ministre des Finances, le libéral Hans Vogel, mercredi soir.",
+     "Hans Vogel", "ministre des Finances"),
+    ("Le vice-chancelier et ministre de l'Économie, l'écologiste Karl Brenner, a assuré que les Verts resteraient.",
+     "Karl Brenner", "vice-chancelier et ministre de l'Économie"),
+    ("Le conseiller spécial du président Paul Martin pour l'Asie, Jacques Durand, a appelé au calme.",
+     "Jacques Durand", "conseiller spécial du président Paul Martin pour l'Asie"),
+    ("La coleader du parti d'extrême droite, Anna Keller, a réclamé des élections.",
+     "Anna Keller", "coleader du parti d'extrême droite"),
+    ("Il succède au dramaturge danois Lars Holm, couronné l'an dernier.", "Lars Holm", "dramaturge danois"),
+    ("L'administrateur référent du groupe, Pierre Lemaire, a expliqué la décision.",
+     "Pierre Lemaire", "administrateur référent du groupe"),
+    ("Le comité est présidé par le président du conseil d'administration Marco Rossi.",
+     "Marco Rossi", "président du conseil d'administration"),
+    ("« Ils arrivent épuisés », raconte Luc Morel, coordinateur du projet de l'ONG sur place.",
+     "Luc Morel", "coordinateur du projet de l'ONG"),
+    ("Sophie Grant, économiste passée par la Banque de France, devient ministre des Finances.",
+     "Sophie Grant", "économiste"),
+])
+def test_batch_n_role_constructions(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_a_role_after_chez_keeps_the_company(nlp, world):
+    doc = _with_ents(nlp, "« Il faut partir », a réagi Paul Benard, délégué syndical CGT chez Valdor, mardi.",
+                     [("Paul Benard", "PER"), ("Valdor", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Paul Benard"].role == "délégué syndical CGT chez Valdor"
+
+
+@model
+@pytest.mark.parametrize("text,name,role", [
+    ("À Rome, le chef de la diplomatie italienne a appelé les deux camps au calme. "
+     "Marco Bellini, qui parlait à la radio, a jugé la situation grave.", "Marco Bellini",
+     "chef de la diplomatie italienne"),
+    ("En Belgique, le ministre délégué chargé du Commerce, qui avait reçu les patrons à Bruxelles, "
+     "a jugé la décision regrettable. Luc Dumont a cité deux usines.", "Luc Dumont",
+     "ministre délégué chargé du Commerce"),
+    ("Le ministre de l'Intérieur et des Outre-mer a accusé un collectif d'être à l'origine des violences. "
+     "Paul Girard a aussi dénoncé des ingérences.", "Paul Girard", "ministre de l'Intérieur et des Outre-mer"),
+    ("Le chef de l'État, qui a présidé un conseil de défense, a proposé une réunion, finalement reportée. "
+     "« Le dialogue doit reprendre », a insisté Jean Morel.", "Jean Morel", "chef de l'État"),
+])
+def test_an_office_in_the_sentence_before_the_name(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_an_occupation_or_a_named_sentence_before_gives_no_office(nlp, world):
+    found = actors_of(nlp, world, "L'avocat de la défense a plaidé l'acquittement. Jean Martin a été condamné.")
+    assert found["Jean Martin"].role is None
+    found = actors_of(nlp, world, "Le ministre a reçu Paul Girard lundi. Jean Morel a protesté.")
+    assert found["Jean Morel"].role is None
+    found = actors_of(nlp, world, "Le gouvernement a perdu un ministre.\n\nJean Morel a protesté mardi.")
+    assert found["Jean Morel"].role is None
+
+
+@model
+def test_a_body_then_its_leaders_name_in_one_entity_is_split(nlp, world):
+    doc = _with_ents(nlp, "À Lyon, l'ancien chef du Labour Jeremy Corbyn, exclu du parti, a été réélu.",
+                     [("Lyon", "LOC"), ("Labour Jeremy Corbyn", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Jeremy Corbyn"].type == "person" and "Labour Jeremy Corbyn" not in found
+
+
+@model
+def test_a_capitalised_demonym_before_a_name_is_cut(nlp, world):
+    doc = _with_ents(nlp, "Parmi les favoris figuraient la Chinoise Lin Mei et le Japonais Ken Abe.",
+                     [("Chinoise Lin Mei", "ORG"), ("Japonais", "MISC"), ("Ken Abe", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Lin Mei"].type == "person" and "Chinoise Lin Mei" not in found
+
+
+@model
+def test_a_site_named_by_its_kind_an_adjective_and_its_town(nlp, world):
+    doc = _with_ents(nlp, "L'aéroport international de La Bourette, seule porte d'entrée du territoire, reste fermé.",
+                     [("aéroport international de La Bourette", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["aéroport international de La Bourette"].type == "place"
+
+
+@model
+def test_a_first_name_after_a_possessive_kinship_noun_is_a_person(nlp, world):
+    found = actors_of(nlp, world, "Le nouveau Premier ministre Paul Dunn et son épouse Victoria saluent la foule.")
+    assert found["Victoria"].type == "person" and found["Victoria"].role == "épouse"
+
+
+@model
+def test_the_complement_of_a_managing_director_is_a_company(nlp, world):
+    doc = _with_ents(nlp, "Le directeur général de Valtrix, Carlos Mendes, a démissionné lundi.",
+                     [("Valtrix", "PER"), ("Carlos Mendes", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Valtrix"].type == "organization"
+    assert found["Carlos Mendes"].role == "directeur général de Valtrix"
+
+
+@model
+def test_the_first_word_of_premier_ministre_tagged_alone_is_no_actor(nlp, world):
+    doc = _with_ents(nlp, "Ils ont perdu l’ancienne Première ministre Liz Tanner, battue dans sa circonscription.",
+                     [("Première", "MISC"), ("Liz Tanner", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Première" not in found and found["Liz Tanner"].role == "ancienne Première ministre"
+
+
+@model
+def test_a_name_glossed_as_a_town_or_located_in_a_region_is_a_place(nlp, world):
+    doc = _with_ents(nlp, "Ils ont fui vers Tolmaz, dans le nord du Darfour. L'ONU réclame un accès à Bravik, "
+                          "dernière grande ville du Darfour.",
+                     [("Tolmaz", "PER"), ("Darfour", "LOC"), ("ONU", "ORG"), ("Bravik", "ORG"), ("Darfour", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Tolmaz"].type == "place" and found["Bravik"].type == "place"
+    found = actors_of(nlp, world, "Paul, le maire du village de Vix, a parlé. Un tir de type Qassam, sur la ville "
+                                  "de Sdérot, a été signalé.")
+    assert found["Paul"].type == "person"
+
+
+@model
+def test_a_spelt_out_body_keeps_its_type_when_its_initials_are_tagged_places(nlp, world):
+    doc = _with_ents(nlp, "La ville échappait aux Forces de défense unifiées (FDU). Le chef des FDU a parlé. "
+                          "Les FDU menacent Kosti. Les FDU avancent vers le sud.",
+                     [("Forces de défense unifiées", "ORG"), ("FDU", "MISC"), ("FDU", "LOC"), ("FDU", "LOC"),
+                      ("Kosti", "LOC"), ("FDU", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Forces de défense unifiées"].type == "organization"
+
+
+@model
+def test_a_coordination_is_a_body(nlp, world):
+    doc = _with_ents(nlp, "La Coordination paysanne a tenté de rallier Rungis depuis Agen.",
+                     [("Coordination paysanne", "MISC"), ("Rungis", "LOC"), ("Agen", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Coordination paysanne"].type == "organization"
+
+
+@model
+def test_a_quoted_title_after_its_author_or_glossed_as_a_story_is_a_work(nlp, world):
+    doc = _with_ents(nlp, "La romancière Mia Holt, autrice de « La Cavalière », a reçu le prix. Traduite en "
+                          "anglais, « La Cavalière », histoire d'une femme qui cesse de manger, lui a valu un prix.",
+                     [("Mia Holt", "PER"), ("La Cavalière", "LOC"), ("La Cavalière", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Cavalière"].type == "work"
+
+
+@model
+def test_a_clause_subject_after_a_comma_is_no_work_apposition(nlp, world):
+    doc = _with_ents(nlp, "À la Bourse de Milan, le titre a perdu plus de 6 % lundi matin.",
+                     [("Bourse de Milan", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Bourse de Milan"].type != "work"
+
+
+@model
+def test_an_exit_from_the_union_is_an_event_and_a_pact_a_work(nlp, world):
+    doc = _with_ents(nlp, "Le Grexit a été évité. Les agriculteurs dénoncent le Pacte bleu méditerranéen.",
+                     [("Grexit", "ORG"), ("Pacte bleu méditerranéen", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Grexit"].type == "event" and found["Pacte bleu méditerranéen"].type == "work"
+
+
+@model
+def test_a_bodys_head_word_alone_joins_its_two_word_name(nlp, world):
+    doc = _with_ents(nlp, "L'Académie norvégienne a salué une œuvre. Joint par l'Académie, l'écrivain s'est dit surpris.",
+                     [("Académie norvégienne", "ORG"), ("Académie", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Académie" not in found and "Académie" in found["Académie norvégienne"].aliases
+
+
+@model
+def test_a_second_coordinated_domain_of_a_minister_is_no_actor(nlp, world):
+    doc = _with_ents(nlp, "Son ministre de l'Agriculture et de la Souveraineté alimentaire, Marc Fesneau, a parlé.",
+                     [("ministre de l'Agriculture", "ORG"), ("Souveraineté", "LOC"), ("Marc Fesneau", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Souveraineté" not in found
+    assert found["Marc Fesneau"].role == "ministre de l'Agriculture et de la Souveraineté alimentaire"
+
+
+@model
+def test_a_phrase_quoted_after_an_indefinite_is_no_actor(nlp, world):
+    doc = _with_ents(nlp, "Le président a souligné la nécessité d'une « Afrique forte » face aux crises.",
+                     [("Afrique forte", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Afrique forte" not in found
