@@ -458,8 +458,12 @@ def _by_author(span: "Span") -> bool:
 _KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
 
 
-def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> Typed | None:
+def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
+                 doc_text: str | None = None) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
+
+    ``doc_text`` is ``span.doc.text`` when the caller has it (spaCy joins every
+    token of the Doc again on each access: ~1 ms for a long article, per mention).
 
     Knowledge first (a known state is a state whatever the NER says), then the
     capital-city decision, then lexical cues, then spaCy's label.
@@ -485,7 +489,7 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge) -> T
         if is_locative(span) or _listed_with_cities(span, knowledge):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
-    if _PLACE_GLOSS.match(span.doc.text, span.end_char):
+    if _PLACE_GLOSS.match(span.doc.text if doc_text is None else doc_text, span.end_char):
         return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says

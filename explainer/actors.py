@@ -685,8 +685,8 @@ class _Extractor:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return
-        typed = forced or self._named_by_initials(end, text) or actor_types.type_mention(span, text, label,
-                                                                                         self.knowledge)
+        typed = forced or self._named_by_initials(end, text) or actor_types.type_mention(
+            span, text, label, self.knowledge, doc_text=self.text)
         if typed is None:
             return
         self.taken.add(start, end)
@@ -946,7 +946,7 @@ class _Extractor:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            typed = actor_types.type_mention(span, m.group(g), "MISC", self.knowledge)
+            typed = actor_types.type_mention(span, m.group(g), "MISC", self.knowledge, doc_text=self.text)
             if typed is not None:
                 out.append(Candidate(start, end, m.group(g), typed.type, typed.entry, typed.confidence, "MISC", span))
         return out
