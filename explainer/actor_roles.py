@@ -53,6 +53,7 @@ retraité retraitée étudiant étudiante technicien technicienne fonctionnaire 
 trésorier trésorière animateur animatrice éducateur éducatrice assistant assistante pharmacien pharmacienne
 successeur prédécesseur éleveur éleveuse
 administrateur administratrice dramaturge coleader co-leader coprésident coprésidente cofondateur cofondatrice
+metteur metteuse judoka sprinteur sprinteuse paysagiste nonce escrimeur escrimeuse rugbyman tennisman tenniswoman
 """.split())
 # Kinship nouns in apposition or before a name are the role the text gives
 # ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
@@ -60,7 +61,7 @@ administrateur administratrice dramaturge coleader co-leader coprésident copré
 # subject_titles give the role to the person named before.
 KIN_NOUNS = frozenset("""
 beau-frère belle-sœur belle-soeur beau-père belle-mère beau-fils belle-fille gendre bru demi-frère demi-sœur
-demi-soeur fils fille frère sœur soeur neveu nièce cousin cousine oncle tante veuve veuf
+demi-soeur fils fille frère sœur soeur neveu nièce cousin cousine oncle tante veuve veuf père mère
 """.split())
 # Title nouns that are also adjectives after another noun ("le mouvement étudiant").
 ADJECTIVAL_TITLES = frozenset("""militaire militaires étudiant étudiante étudiants bénévole bénévoles retraité

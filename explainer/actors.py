@@ -387,6 +387,9 @@ def _title_complement(text: str, clipped: str, label: str) -> bool:
 def _looks_like_name(text: str) -> bool:
     """Two or more capitalised words, particles allowed: "Dominique de Villepin"."""
     words = text.split()
+    # "al-Jalali", "el-Materi": a particle glued to a capitalised name counts as one
+    words = [w.split("-", 1)[1] if re.match(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abou|abu)-[A-Z]", w)
+             else w for w in words]
     caps = [w for w in words if w[:1].isupper()]
     return len(caps) >= 2 and all(w[:1].isupper() or w in ("de", "du", "van", "von", "der", "al", "el", "bin", "ben")
                                  for w in words)
