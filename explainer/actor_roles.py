@@ -318,6 +318,14 @@ def _role_ending_at(doc: "Doc", j: int, comma: bool, knowledge: Knowledge) -> Ro
                 earlier = next((e for e in range(k - 2, -1, -1) if _is_title(window[e])), None)
                 if earlier is not None:
                     k = earlier
+            if comma and k >= 2:
+                # "l'épouse du chef de l'État, X": the apposition names the kin, not the title
+                # in her complement.
+                link = k - 1 if window[k - 1].lower_ in COMPLEMENT else k - 2
+                if link >= 1 and window[link].lower_ in COMPLEMENT \
+                        and (link == k - 1 or window[k - 1].lower_ in ("la", "l'", "l’")) \
+                        and (window[link - 1].lower_ in KIN_NOUNS or window[link - 1].lower_ in KINSHIP_TITLES):
+                    k = link - 1
             if window[k].lower_ == "chef" and k >= 2 and window[k - 1].lower_ == "en" \
                     and window[k - 2].pos_ in ("NOUN", "ADJ"):
                 k -= 2  # "le rédacteur en chef", "le négociateur en chef palestinien"
@@ -559,7 +567,9 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
                 or "Plur" in tok.morph.get("Number"):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and (nxt.ent_type_ == "PER" or nxt.pos_ == "PROPN"):
+        if nxt is not None and (nxt.ent_type_ == "PER" and not (tok.ent_type_ == "PER" and nxt.ent_iob_ == "I"
+                                                             and nxt.is_lower)
+                                or nxt.pos_ == "PROPN"):
             continue  # "le président Joe Biden": a name of its own
         prev = doc[tok.i - 1 - len(m.group("pre").split())] if tok.i > 1 else None
         if prev is not None and prev.i > 0 and doc[prev.i - 1].lower_ in COMPLEMENT:
@@ -567,8 +577,10 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
         first = doc.char_span(m.start("det"), m.end("det"), alignment_mode="expand")
         tokens = []
         for t in doc[first.end if first is not None else tok.i: tok.right_edge.i + 1]:
-            if _blocks(t) or t.lower_ in RELATIVES or t.ent_type_ == "PER":
+            if _blocks(t) or t.lower_ in RELATIVES:
                 break
+            if t.ent_type_ == "PER" and not (tok.ent_type_ == "PER" and (t.i == tok.i or t.ent_iob_ == "I")):
+                break  # (a title the NER took for a name, "le président de la République", is read whole)
             if t.i > tok.i and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("que", "qu'", "qu’") \
                     and doc[t.i - 1].lower_ not in DETERMINERS:
                 break  # "le président de l'Assemblée juge que …": a verb the parser took for a noun

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from . import actor_roles, actor_types
 from .knowledge import Entry, Knowledge, fold, slug
 from .model import Actor, Mention
+from .nlp import lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -531,6 +532,22 @@ def _is_subject(span: "Span") -> bool:
     while i < len(doc) and i < span.end + 2 and doc[i].lower_ in _CLITICS:
         i += 1
     return i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and not doc[i].text[:1].isupper()
+
+
+def _inverted_speaker(span: "Span") -> bool:
+    """"« … », s'est félicité le président X", "a déclaré X": the speaker after the verb
+    of saying is the subject of the quotation's clause."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].pos_ in ("DET", "ADJ") or doc[i].is_lower and actor_roles.is_prefix(doc[i])
+                     or actor_roles._is_title(doc[i])) and span.start - i < 6:
+        i -= 1
+    if i < 1 or doc[i].pos_ != "VERB" or lemma(doc[i]).lower() not in actor_roles.SPEECH_VERBS | {"féliciter"}:
+        return False
+    j = i - 1
+    while j > 0 and (doc[j].pos_ == "AUX" or doc[j].lower_ in _CLITICS):
+        j -= 1
+    return doc[j].text in (",", "»", "”", "\"")
 
 
 class _Extractor:
@@ -1749,7 +1766,7 @@ class _Extractor:
         # heading a subject speaks of the first person named as a subject in
         # the previous sentence or earlier in its own.
         people = sorted(((m.start, cl) for cl in clusters if cl.type == "person" for m in cl.mentions
-                         if _is_subject(m.span)), key=lambda p: p[0])
+                         if _is_subject(m.span) or _inverted_speaker(m.span)), key=lambda p: p[0])
         if people and any(cl.role is None for _, cl in people):
             for found in actor_roles.subject_titles(self.doc, self.text, k):
                 tok = self.doc[found.title_token]
@@ -1760,7 +1777,10 @@ class _Extractor:
                 before = [p for p in people if since <= p[0] < tok.idx]
                 if not before:
                     continue
-                start, cl = before[0]  # the first subject: the topic, not a name listed after it
+                # the first subject of the latest sentence that has one: the topic, not a name
+                # listed after it, nor someone named before the speaker of the previous sentence
+                last = self._sentence_start(before[-1][0])
+                start, cl = next(p for p in before if p[0] >= last) if last > since else before[0]
                 if cl.role is None:
                     cl.role = found.role
                     cl.role_state = found.demonym_state
@@ -1847,6 +1867,11 @@ class _Extractor:
                 cl.role = found.role
                 cl.role_state = found.demonym_state
                 cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
+
+    def _sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding ``pos``, by the final punctuation before it."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos + 1)]
+        return ends[-1] if ends else 0
 
     def _previous_sentence_start(self, pos: int) -> int:
         """Start of the sentence before the one holding ``pos``, by its final punctuation."""

@@ -1606,3 +1606,46 @@ def test_a_phrase_quoted_after_an_indefinite_is_no_actor(nlp, world):
                      [("Afrique forte", "ORG")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Afrique forte" not in found
+
+
+# -- batch O: profession nouns, kin in apposition, a title the NER took for a name --
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    # profession nouns before the name
+    ("Conçu par le metteur en scène Paul Vernet, le spectacle a séduit.", "Paul Vernet", "metteur en scène"),
+    ("La flamme a été confiée au nageur Marc Lavigne et la sprinteuse Julie Ranot a allumé la vasque.",
+     "Julie Ranot", "sprinteuse"),
+    ("Le parc est confié au paysagiste Jan Smit.", "Jan Smit", "paysagiste"),
+    # a parent in apposition
+    ("Le dirigeant avait succédé en 1990 à son père, Omar Khaled.", "Omar Khaled", "père"),
+    # the apposition's own title, not the title said after it
+    ("Dans un message lu par le nonce apostolique, Luigi Bertoni, le pape a salué la France.", "Luigi Bertoni",
+     "nonce apostolique"),
+    # the kin heads the apposition, not the title in her complement
+    ("Il avait pris place aux côtés de l'épouse du chef de l'État, Claire Durand.", "Claire Durand",
+     "épouse du chef de l'État"),
+])
+def test_batch_o_roles(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_a_title_with_a_particle_name_tagged_misc_is_a_person(nlp, world):
+    found = actors_of(nlp, world, "Le Premier ministre Ali al-Bashi est resté à Rabat.")
+    assert found["Ali al-Bashi"].type == "person"
+
+
+@model
+def test_a_title_the_ner_took_for_a_name_speaks_of_the_inverted_speaker(nlp, world):
+    found = actors_of(nlp, world, "« Nous avons gagné », a déclaré Jean Morel sous la voûte. "
+                                  "Le président de la République avait promis la victoire.")
+    assert found["Jean Morel"].role == "président de la République"
+
+
+@model
+def test_an_anaphoric_title_skips_a_subject_named_before_the_last_speaker(nlp, world):
+    found = actors_of(nlp, world, "Le spectacle a convoqué Louis Quatorze, les Schtroumpfs et des danseurs. "
+                                  "« Nous avons gagné », s'est félicité le président Jean Morel, qui a parlé "
+                                  "depuis la tribune. Le chef de l'État avait reçu des invités.")
+    assert found["Louis Quatorze"].role is None
