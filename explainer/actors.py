@@ -37,9 +37,14 @@ _LEADING = re.compile(
     r"|sur|dans|avec|entre|chez|De|Du|Des|La|Le|Les|Au|Aux|À|A|En|Et|Par|Pour|Sur|Dans|Avec|Entre|Chez"
     r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit"
     r"|Neuf|Dix|\d+)\s+)")
+_SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ’'-]+)(?= *[(,;]| +[a-zà-ÿ])")
+_WORSHIP_HEADS = frozenset("mosquée église cathédrale basilique synagogue temple chapelle".split())
+_NAME_ARTICLE = re.compile(r"(?:La|Le|Los|Las|El|Les) +")
+_MID_SENTENCE = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ],) +$")
 _FORMER = re.compile(r"^[eE]x-(?=[A-ZÀ-Ý])")  # "l'ex-RDA": the actor is the former state
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mes|Mgr|Sir|Lord)\s+")
-_TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+")
+_TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+"
+                       r"|\s+(?:au|aux|du|des|à|et|par|pour)$")  # "Union pour la patrie au" (Sénat)
 # Role/domain words spaCy sometimes glues to a name ("Défense Lloyd Austin")
 # or takes for one ("État" in "secrétaire d’État").
 _TITLE_WORDS = frozenset(fold(w) for w in """
@@ -565,6 +570,12 @@ class _Extractor:
             forced: actor_types.Typed | None = None) -> None:
         if forced is None and label in ("ORG", "MISC", "LOC"):
             end = self._known_longer(start, end)  # "la Chambre" + "des représentants" (NER) → the known body
+        if forced is None and label == "PER":
+            more = _SURNAME_AFTER.match(self.text, end)
+            if more is not None and not self.knowledge.lookup(more.group(1)):
+                span = self.doc.char_span(more.start(1), more.end(1))
+                if span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].ent_iob_ == "O":
+                    end = more.end(1)  # "Alberto Núñez" + "Feijóo (PP)": the NER stops before a second surname
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \
@@ -602,7 +613,15 @@ class _Extractor:
             if tail is not None and tail.start() > start and (
                     " " in self.text[start:tail.start()].strip() or not tail.group().lstrip().startswith(("«", "“"))):
                 end = tail.start()
+        raw_start = start
         text, start = _clean(self.text[start:end], start, self.knowledge)
+        if forced is None and label in ("LOC", "ORG", "MISC"):
+            article = _NAME_ARTICLE.match(self.text, raw_start, start)
+            if article is not None and article.end() == start and text[:1].isupper() \
+                    and _MID_SENTENCE.search(self.text, max(0, raw_start - 3), raw_start):
+                # "le quartier de La Torre", "le parti, La Voz Unida,": a capitalised article
+                # inside a sentence belongs to the name.
+                text, start = self.text[raw_start:start + len(text)], raw_start
         if forced is None and label != "PER" and not self.knowledge.lookup(text) \
                 and re.search(r"(?:^|\s)(?:une?|d['’]une?)\s*[«“]\s*$", self.text[max(0, start - 12):start]):
             return  # "la nécessité d'une « Europe unie »": a phrase quoted as one thing among others, no name
@@ -781,6 +800,13 @@ class _Extractor:
             return sea.start("head")
         if self.knowledge.lookup(text) or (self.knowledge.is_capital(text) and not capital):
             return start
+        if label == "LOC":
+            m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
+            if m is not None and m.end() == start and m.group("prep") and m.group("prep").startswith("des") \
+                    and m.group("head").lower() in _STREET_HEADS | _WORSHIP_HEADS and text.endswith("s"):
+                # "la place des Omeyyades", "la mosquée des Omeyyades": a plural people or
+                # dynasty names the site, however often it is written
+                return m.start("head")
         if self.text.count(text) > 1:
             return start
         venue = _VENUE_OF.search(self.text, max(0, start - 40), start) if label == "LOC" else None
@@ -1078,6 +1104,9 @@ class _Extractor:
                     end = start_c + w.end()
                 if "\n" in text[m.start():end]:
                     continue
+            elif m.group("low") and self._infinitive_at(m.start("low")):
+                # "il reviendra à la Cour constitutionnelle de confirmer …": a verb, not the complement
+                end = m.end("adj") if m.group("adj") else None
             elif m.group("low"):
                 end = m.end("low")
                 if _OF_NAMED.match(text, end):
@@ -1867,6 +1896,10 @@ class _Extractor:
                 cl.role = found.role
                 cl.role_state = found.demonym_state
                 cl.affiliation_entry = self._role_org(found.role) or found.demonym_state
+
+    def _infinitive_at(self, pos: int) -> bool:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span is not None and span[0].pos_ == "VERB" and "Inf" in span[0].morph.get("VerbForm")
 
     def _sentence_start(self, pos: int) -> int:
         """Start of the sentence holding ``pos``, by the final punctuation before it."""
