@@ -39,6 +39,8 @@ _LEADING = re.compile(
     r"|Neuf|Dix|\d+)\s+)")
 _SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ’'-]+)(?= *[(,;]| +[a-zà-ÿ])")
 _WORSHIP_HEADS = frozenset("mosquée église cathédrale basilique synagogue temple chapelle".split())
+# Heads that stand for a named body alone only after it: "le Fonds" after the Fonds monétaire international.
+_SHORT_BODY_HEADS = frozenset({"fonds", "caisse", "bourse"})
 _NAME_ARTICLE = re.compile(r"(?:La|Le|Los|Las|El|Les) +")
 _MID_SENTENCE = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ],) +$")
 _FORMER = re.compile(r"^[eE]x-(?=[A-ZÀ-Ý])")  # "l'ex-RDA": the actor is the former state
@@ -1710,7 +1712,9 @@ class _Extractor:
                 if short.key not in clusters or short.entry is not None:
                     continue
                 longs = [long for long in named if long is not short and long.key in clusters
-                         and self._shortens(short.name, long.name, kind)]
+                         and (self._shortens(short.name, long.name, kind)
+                              or fold(short.name) in _SHORT_BODY_HEADS
+                              and any(self._shortens(short.name, m.text, kind) for m in long.mentions))]
                 if len(longs) > 1 and kind == "event" and " " not in short.name:
                     # "les Jeux": the first-named event so headed, the article's own.
                     longs = [min(longs, key=lambda cl: min(m.start for m in cl.mentions))]
@@ -1735,7 +1739,8 @@ class _Extractor:
                 and re.match(re.escape(fold(short)) + r" (?:de |du |d')", fold(long)):
             return True  # "CICV" after "CICV d'Hérimoncourt"
         if kind == "organization" and " " not in short and short[:1].isupper() \
-                and fold(short) in actor_types.ORG_HEADS_FOLDED and fold(long).startswith(fold(short) + " "):
+                and (fold(short) in actor_types.ORG_HEADS_FOLDED or fold(short) in _SHORT_BODY_HEADS) \
+                and fold(long).startswith(fold(short) + " "):
             return True  # "la Cour" after "la Cour d'appel de Paris"
         if kind == "organization" and " " not in short and short[:1].isupper() and len(long.split()) == 2 \
                 and long.split()[1].islower() and fold(long).startswith(fold(short) + " "):

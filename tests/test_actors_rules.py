@@ -1649,3 +1649,38 @@ def test_an_anaphoric_title_skips_a_subject_named_before_the_last_speaker(nlp, w
                                   "« Nous avons gagné », s'est félicité le président Jean Morel, qui a parlé "
                                   "depuis la tribune. Le chef de l'État avait reçu des invités.")
     assert found["Louis Quatorze"].role is None
+
+
+@model
+@pytest.mark.parametrize("text, name", [
+    # a capitalised article inside a sentence is part of the name
+    ("Dans le quartier de La Pineda, au sud de Tarragone, des milliers de bénévoles sont venus.", "La Pineda"),
+    ("Le scrutin servira de test pour le président, dont le parti, La Voz Unida, reste minoritaire.",
+     "La Voz Unida"),
+    # the NER stops before a second surname
+    ("Le chef de l'opposition, Alberto Ruiz Gallardón (PP), a réclamé des aides.", "Alberto Ruiz Gallardón"),
+    # an infinitive after a lower-case body is no part of it
+    ("En cas d'adoption, il reviendra à la Cour suprême de confirmer ou non le départ du président.", "Cour suprême"),
+    # sites named after a plural people, written twice
+    ("Ils célèbrent sur la place des Abbassides, à Beyrouth. Le chef s'est rendu à la mosquée des Abbassides.",
+     "mosquée des Abbassides"),
+    ("Ils célèbrent sur la place des Abbassides, à Beyrouth. Le chef s'est rendu à la mosquée des Abbassides.",
+     "place des Abbassides"),
+])
+def test_batch_o_names(nlp, world, text, name):
+    assert name in actors_of(nlp, world, text)
+
+
+@model
+def test_a_dangling_preposition_ends_no_name(nlp, world):
+    doc = _with_ents(nlp, "Le sénateur a critiqué, chef du groupe Unidad por la patria au Sénat, la loi.",
+                     [("Unidad por la patria au", "ORG"), ("Sénat", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Unidad por la patria" in found and "Unidad por la patria au" not in found
+
+
+@model
+def test_a_funds_head_word_alone_joins_the_known_fund(nlp, world):
+    found = actors_of(nlp, world, "Le Fonds monétaire international a approuvé un prêt. "
+                                  "Le pays reste le premier débiteur du Fonds, avec 40 milliards.")
+    assert "Fonds" not in found
