@@ -145,7 +145,9 @@ def is_prefix(tok: "Token") -> bool:
 def _blocks(tok: "Token") -> bool:
     """Tokens a title construction never crosses."""
     if tok.pos_ in ("VERB", "AUX") and not _is_title(tok) \
-            and not (tok.ent_iob_ == "I" and tok.ent_type_ in ("ORG", "LOC", "MISC")):
+            and not (tok.ent_iob_ == "I" and tok.ent_type_ in ("ORG", "LOC", "MISC")) \
+            and not (tok.ent_iob_ == "B" and not tok.is_lower and tok.i + 1 < len(tok.doc)
+                     and tok.doc[tok.i + 1].ent_iob_ == "I"):  # "l'établissement public Reconstruire X"
         # (a word inside a name is no verb: "le Haut-Commissaire des Nations unies")
         # A participle qualifying the title belongs to it: "commissaire sortant".
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None

@@ -58,7 +58,7 @@ ORG_HEADS_FOLDED = frozenset(fold(w) for w in ORG_HEADS)
 BODY_NAMING_NOUNS = frozenset("""
 groupe union fédération confédération association syndicat groupement collectif régiment bataillon brigade
 division armée société compagnie fondation institut mouvement front ligue organisation force organisme agence
-banque parti coalition milice
+banque parti coalition milice établissement
 """.split())
 # Nouns that gloss a name as a body in apposition: "X, l'organisme chargé de …".
 GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
@@ -519,8 +519,11 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     prev2 = doc[span.start - 2] if span.start > 1 else None
-    if prev is not None and (label != "PER" or " " not in text) and named_by_body_noun(doc, span.start):
-        return Typed("organization", None, 0.85)  # "le groupe paramilitaire Wagner" (tagged PER)
+    if prev is not None and (label != "PER" or " " not in text or prev.pos_ == "ADJ" and prev.is_lower) \
+            and named_by_body_noun(doc, span.start):
+        # "le groupe paramilitaire Wagner" (tagged PER); "l'établissement public X Y": an
+        # adjective after the body noun says the name is the body's
+        return Typed("organization", None, 0.85)
     if prev is not None and (label != "PER" or " " not in text):
         before = _words_before(span)
         if before.endswith(NEWS_SITE_BEFORE):

@@ -1684,3 +1684,11 @@ def test_a_funds_head_word_alone_joins_the_known_fund(nlp, world):
     found = actors_of(nlp, world, "Le Fonds monétaire international a approuvé un prêt. "
                                   "Le pays reste le premier débiteur du Fonds, avec 40 milliards.")
     assert "Fonds" not in found
+
+
+@model
+def test_a_name_after_a_public_body_noun_is_the_body_and_its_head_has_the_title(nlp, world):
+    found = actors_of(nlp, world, "Le président de l'établissement public Reconstruire Saint-Lazare, "
+                                  "Pierre Vidal, a rendu hommage à son prédécesseur.")
+    assert found["Reconstruire Saint-Lazare"].type == "organization"
+    assert found["Pierre Vidal"].role == "président de l'établissement public Reconstruire Saint-Lazare"
