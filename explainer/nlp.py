@@ -73,6 +73,11 @@ def load(name: str = DEFAULT_MODEL) -> "Language":
         return _load(name)
 
 
+def is_loaded(name: str = DEFAULT_MODEL) -> bool:
+    """Whether ``load(name)`` has finished in this process (it then returns at once)."""
+    return name in _LOADED
+
+
 def preload(name: str = DEFAULT_MODEL) -> None:
     """Start ``load(name)`` in a background thread, for a build that knows it will need it.
 
@@ -132,8 +137,6 @@ def _load(name: str) -> "Language":
     _LOADED.add(name)
     return nlp
 
-
-load.cache_info = _load.cache_info  # type: ignore[attr-defined] # how many models are loaded
 
 
 def model_version(name: str = DEFAULT_MODEL) -> str:

@@ -33,7 +33,7 @@ from markupsafe import escape
 from . import corrections as corrections_mod
 from . import nlp as nlp_mod
 from . import sitewide
-from .cache import ExtractionCache, PageCache, cache_key, code_version, library_version, render_version
+from .cache import ExtractionCache, Lines, PageCache, cache_key, code_version, library_version, render_version
 from .corrections import Corrections
 from .errors import ExplainerError
 from .knowledge import Knowledge, KnowledgeError
@@ -411,9 +411,9 @@ class Generator:
         corrections = corrections or {}
         articles: dict[int, Article] = {}
         misses: list[tuple[int, Seed, str, PubDate | None]] = []
-        was_loaded = self.config.model in nlp_mod._LOADED
+        was_loaded = nlp_mod.is_loaded(self.config.model)
         keys = self._extraction_keys(seeds, knowledge_blob, published, corrections)
-        self.extract_ahead(seeds, knowledge_blob, published, corrections)  # loads while the cached articles are read
+        self._preload_if_missed(keys)  # the model loads while the cached articles are read
         for k, ((seed, raw), (key, override)) in enumerate(zip(seeds, keys)):
             cached = _MEMO.get("extract:" + key) or self.cache.get(key)
             if cached is not None:
@@ -450,7 +450,9 @@ class Generator:
     def extract_ahead(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
                       corrections: Mapping[str, Corrections]) -> None:
         """Start loading the model if one of ``seeds`` will need it (its article is in no cache)."""
-        keys = self._extraction_keys(seeds, knowledge_blob, published, corrections)
+        self._preload_if_missed(self._extraction_keys(seeds, knowledge_blob, published, corrections))
+
+    def _preload_if_missed(self, keys: Sequence[tuple[str, PubDate | None]]) -> None:
         if any("extract:" + key not in _MEMO and not self.cache.has(key) for key, _override in keys):
             nlp_mod.preload(self.config.model)
 
@@ -723,7 +725,7 @@ class Generator:
         knowledge = lambda: _knowledge(*knowledge_files, cache_dir=self.config.cache_dir)  # noqa: E731 - only if a seed is extracted
         version = code_version() + nlp_mod.model_version(self.config.model) + library_version()
         keyed: list[tuple[Seed, bytes, str, list | None]] = []
-        bundle: dict | None = None  # the last build's refs, read from the cache only if memory misses one
+        bundle: Lines | None = None  # the last build's refs, read from the cache only if memory misses one
         for seed, raw in seeds:
             fix = corrections.get(seed.source_file)
             override = (fix.published if fix and fix.published else None) or published
@@ -782,8 +784,7 @@ class Generator:
                     [item.ref.to_json(), [dataclasses.astuple(p) for p in item.problems]], ensure_ascii=False)
 
             new = {item.key: row(item) for item in items if item.key not in bundle}
-            rows = getattr(bundle, "rows", len(bundle))
-            if len(new) * 4 > len(items) or rows + len(new) > len(items) + len(items) // 8 + 16:
+            if len(new) * 4 > len(items) or bundle.rows + len(new) > len(items) + len(items) // 8 + 16:
                 self.pages_cache.put_lines(REFS_STORE, {item.key: row(item) for item in items})
             else:
                 self.pages_cache.add_lines(REFS_STORE, new)
@@ -868,12 +869,7 @@ def _read_pickles(path: pathlib.Path | None) -> Iterator[object]:
 
 def _read_pickle(path: pathlib.Path | None) -> object | None:
     """What ``_write_pickle`` wrote there; None if it is missing, torn or unreadable by this code."""
-    if path is None:
-        return None
-    try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
-        return None
+    return next(_read_pickles(path), None)
 
 
 class _once:  # noqa: N801 - used like functools.cache, which costs ~50 µs to wrap (0.05 s at 1000 seeds)

@@ -294,27 +294,21 @@ class SiteIndex:
             slug = article.slug
             for actor in article.actors:
                 fid, fname = actor.id_key, actor.name_key
-                key = by_id.get(fid)
+                key = by_id.get(fid) or by_name.get(fname)
                 if key is None:
-                    key = by_name.get(fname)
-                    if key is None:
-                        # A clash of ids between different names gets a suffix derived from the
-                        # name, not from the order of the articles: actor URLs must not move
-                        # when an unrelated article is added.
-                        key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
-                        actors[key] = SiteActor(key)
-                    by_id[fid] = key
-                if fname not in by_name:
-                    by_name[fname] = key
+                    # A clash of ids between different names gets a suffix derived from the
+                    # name, not from the order of the articles: actor URLs must not move
+                    # when an unrelated article is added.
+                    key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
+                    actors[key] = SiteActor(key)
+                by_id.setdefault(fid, key)
+                by_name.setdefault(fname, key)
                 entry = actors[key]
-                entry.appearances.append((article, actor))
-                by_local[slug, actor.id] = key
-        # The names (by mentions) and types (by articles) of each actor, counted once all are in.
-        for entry in actors.values():
-            names, types = entry.names, entry.types
-            for _, actor in entry.appearances:
+                names = entry.names
                 names[actor.name] = names.get(actor.name, 0) + (actor.mentions or 1)
-                types[actor.type] = types.get(actor.type, 0) + 1
+                entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
+                entry.appearances.append((article, actor))
+                by_local[(slug, actor.id)] = key
         self._merge_aliases()
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
@@ -502,13 +496,10 @@ def _heading(value: str, mod: str | None) -> str:
 
 def chronology_pages(index: SiteIndex) -> list[ChronoPage]:
     """The site-wide timeline: one page if it is small, else pages by year (and month, and number)."""
-    # event_sort_key, with each article's part computed once rather than once per event.
-    pubs = {id(article): (pub_key(article), article.slug) for article in index.articles}
-    ordered = sorted(index.events, key=lambda item: (_sort_key(item[2].value, item[2].mod), *pubs[id(item[0])],
-                                                     item[1].id))
+    ordered = sorted(index.events, key=event_sort_key)
     by_year: dict[str, list] = defaultdict(list)
     for item in ordered:
-        by_year[_value_year_month(item[2].value, item[2].mod)[0]].append(item)
+        by_year[_year_month(item[2])[0]].append(item)
     if len(ordered) <= CHRONO_PAGE:
         return [ChronoPage("chronologie/index.md", "Chronologie",
                            [(y, _group_months(items)) for y, items in by_year.items()], len(ordered))]

@@ -60,7 +60,7 @@ def test_no_preload_no_timing(fake_load):
 def test_the_lemmatizer_runs_on_demand_with_the_same_lemmas():
     """Disabled in the pipeline, it gives the few lemmas our rules read, as the full pipeline would."""
     pipeline = nlp.load()
-    assert "lemmatizer" not in pipeline.pipe_names and nlp.DEFAULT_MODEL in nlp._LOADED
+    assert "lemmatizer" not in pipeline.pipe_names and nlp.is_loaded()
     text = "Le ministre a démissionné lundi ; il entend revenir et démissionnerait de nouveau en décembre."
     lazy = [nlp.lemma(t) for t in pipeline(text)]
     pipeline.enable_pipe("lemmatizer")
