@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import actor_types
 from .knowledge import Entry, Knowledge
-from .nlp import lemma
+from .nlp import lemma, span_ents
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -813,7 +813,7 @@ def office_before(doc: "Doc", name_start: int, knowledge: Knowledge) -> RoleFoun
     if lo >= prev.end:
         return None  # a paragraph ends the sentence: no lead into the name
     prev = doc[lo: prev.end]  # spaCy may run a sentence over a paragraph break
-    if any(e.label_ == "PER" and not e[0].is_lower for e in prev.ents):
+    if any(e.label_ == "PER" and not e[0].is_lower for e in span_ents(prev)):
         return None
     titles = []
     for t in prev:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .knowledge import Entry, Knowledge, fold
-from .nlp import lemma
+from .nlp import ents, lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
@@ -181,7 +181,7 @@ def _plain_city(tok, knowledge: Knowledge) -> bool:
     """A token of a LOC entity naming no state, capital or known body: a city."""
     if tok.ent_type_ != "LOC" or not tok.text[:1].isupper():
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
     text = ent.text if ent is not None else tok.text
     return knowledge.lookup(text) is None and knowledge.state_of_capital(text) is None \
         and knowledge.lookup(tok.text) is None and knowledge.state_of_capital(tok.text) is None

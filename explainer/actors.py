@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from . import actor_roles, actor_types
 from .knowledge import Entry, Knowledge, fold, slug
 from .model import Actor, Mention
-from .nlp import lemma
+from .nlp import ents, lemma, span_ents
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -456,35 +456,35 @@ def _joined_entities(doc: "Doc", text: str | None = None) -> list[tuple[int, int
     joins the next one: "Parquet de" + "Lyon" → "Parquet de Lyon"."""
     out: list[tuple[int, int, str]] = []
     text = doc.text if text is None else text  # spaCy rebuilds doc.text on each access
-    ents = doc.ents
+    spans = ents(doc)
     i = 0
-    while i < len(ents):
-        ent = ents[i]
+    while i < len(spans):
+        ent = spans[i]
         start, end, label = ent.start_char, ent.end_char, ent.label_
-        while (i + 1 < len(ents) and ents[i].end == ents[i + 1].start
-               and ents[i][-1].lower_ in ("de", "du", "des", "d'", "d’")):
+        while (i + 1 < len(spans) and spans[i].end == spans[i + 1].start
+               and spans[i][-1].lower_ in ("de", "du", "des", "d'", "d’")):
             i += 1
-            end = ents[i].end_char
-            label = label if label != "LOC" else ents[i].label_
-        while (i + 1 < len(ents) and len(ents[i]) == 1 and ents[i].label_ == "ORG"
-               and ents[i][0].lower_ in actor_types.ORG_HEADS and ents[i + 1].label_ == "LOC"
-               and 1 <= ents[i + 1].start - ents[i].end <= 2
-               and doc[ents[i].end].lower_ in ("de", "du", "des", "d'", "d’")
-               and all(t.lower_ in ("de", "la", "l'", "l’") for t in doc[ents[i].end + 1: ents[i + 1].start])):
+            end = spans[i].end_char
+            label = label if label != "LOC" else spans[i].label_
+        while (i + 1 < len(spans) and len(spans[i]) == 1 and spans[i].label_ == "ORG"
+               and spans[i][0].lower_ in actor_types.ORG_HEADS and spans[i + 1].label_ == "LOC"
+               and 1 <= spans[i + 1].start - spans[i].end <= 2
+               and doc[spans[i].end].lower_ in ("de", "du", "des", "d'", "d’")
+               and all(t.lower_ in ("de", "la", "l'", "l’") for t in doc[spans[i].end + 1: spans[i + 1].start])):
             i += 1  # "Parlement" + "du" + "Pays de Galles": the body is named by its place
-            end = ents[i].end_char
-        if (label in ("ORG", "LOC") and i + 1 < len(ents) and ents[i + 1].label_ == "PER"
-                and ents[i].end == ents[i + 1].start and fold(ent[0].text) in _VENUE_HEADS
-                and "\n" not in text[start:ents[i + 1].end_char]):
+            end = spans[i].end_char
+        if (label in ("ORG", "LOC") and i + 1 < len(spans) and spans[i + 1].label_ == "PER"
+                and spans[i].end == spans[i + 1].start and fold(ent[0].text) in _VENUE_HEADS
+                and "\n" not in text[start:spans[i + 1].end_char]):
             i += 1  # "Centre des Congrès" + "Pierre Baudis": a venue named after someone
-            end, label = ents[i].end_char, "LOC"
+            end, label = spans[i].end_char, "LOC"
         if label != "PER" and not text[end - 1].isspace():
             tail = _HYPHEN_TAIL.match(text, end)
             if tail is not None:
                 end = tail.end()  # "ligne Paris" + "-Nantes": never cut inside a hyphenated name
-        last = ents[i].end
+        last = spans[i].end
         if (label == "PER" and doc[last - 1].lower_ in _NAME_PARTICLES and last < len(doc)
-                and doc[last].is_title and (i + 1 == len(ents) or ents[i + 1].start > last)):
+                and doc[last].is_title and (i + 1 == len(spans) or spans[i + 1].start > last)):
             end = doc[last].idx + len(doc[last].text)  # "Oussama ben" + "Laden"
         out.append((start, end, label))
         i += 1
@@ -565,7 +565,7 @@ class _Extractor:
         self.candidates: list[Candidate] = []
         self.taken = _Ranges()  # character ranges already used
         self.signature = self._signature()  # character range of a closing signature line
-        self._loc_at = {e.start_char: e for e in doc.ents if e.label_ == "LOC"}
+        self._loc_at = {e.start_char: e for e in ents(doc) if e.label_ == "LOC"}
 
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
@@ -771,7 +771,7 @@ class _Extractor:
         (or before which) stands a name the NER also tags elsewhere ("Jeunesse et
         sports"), plurals aside."""
         end = start + len(text)
-        others = {_plural_blind(e.text) for e in self.doc.ents if e.end_char <= start or e.start_char >= end}
+        others = {_plural_blind(e.text) for e in ents(self.doc) if e.end_char <= start or e.start_char >= end}
         others |= {_plural_blind(_LEADING.sub("", t)) for t in list(others)}
         for m in re.finditer(r" et ", text):
             left, right = text[:m.start()], text[m.end():]
@@ -1094,8 +1094,8 @@ class _Extractor:
                                       "consulat", "observatoire", "gendarmerie", "commissariat", "résolution",
                                       "directive", "décret", "loi ", "article", "attaque", "préfecture")):
             return
-        ent_end = {e.start_char: e.end_char for e in self.doc.ents}
-        ent_label = {e.start_char: e.label_ for e in self.doc.ents}
+        ent_end = {e.start_char: e.end_char for e in ents(self.doc)}
+        ent_label = {e.start_char: e.label_ for e in ents(self.doc)}
         for m in _LOWER_BODY.finditer(text):
             end = None
             if m.group("cap"):
@@ -1168,7 +1168,7 @@ class _Extractor:
         (the NER's span for it, or that word; a town after inhabitants' name)."""
         if not any(w in self.text for w in ("association ", "amicale ", "collectif ", "union ", "club ")):
             return
-        ent_end = {e.start_char: e.end_char for e in self.doc.ents}
+        ent_end = {e.start_char: e.end_char for e in ents(self.doc)}
         for m in _ASSOCIATION.finditer(self.text):
             cap = m.group("cap")
             if self.knowledge.lookup(cap) or self.knowledge.is_capital(cap):
@@ -1198,7 +1198,7 @@ class _Extractor:
             self.taken.add(start, end)
             self.candidates.append(Candidate(start, end, m.group("name"), kind, None, 0.75, "MISC", span))
         if "«" in self.text or "“" in self.text:
-            persons = {e.start_char for e in self.doc.ents if e.label_ == "PER"}
+            persons = {e.start_char for e in ents(self.doc) if e.label_ == "PER"}
             for m in _SO_CALLED.finditer(self.text):
                 self._add_quoted(m, "event")  # "l'affaire des écoutes, dite « Bismuth »"
             for m in _CHRISTENED.finditer(self.text):
@@ -1262,7 +1262,7 @@ class _Extractor:
         "le député Jean X (Meuse)").  Initials alone ("(PS)") are left to _merge_acronyms."""
         if "(" not in self.text:
             return
-        for ent in self.doc.ents:
+        for ent in ents(self.doc):
             if ent.label_ != "PER":
                 continue
             m = _BRACKETED_NAME.match(self.text, ent.end_char)
@@ -1326,27 +1326,32 @@ class _Extractor:
         doc, k = self.doc, self.knowledge
         lower_starts = _event_first_words(k)
         toks = list(doc)  # one Token each, not one per doc[i]
-        ends = [t.idx + len(t) for t in toks]
+        # The scan reads plain strings: most tokens are passed over on their first letter.
+        words = [t.text for t in toks]
+        starts = [t.idx for t in toks]
+        ends = [start + len(word) for start, word in zip(starts, words)]
+        size, text = len(toks), self.text
         i = 0
-        while i < len(toks):
-            tok = toks[i]
-            lower = not tok.text[:1].isupper()
-            if lower and tok.lower_ not in lower_starts:
+        while i < size:
+            word = words[i]
+            lower = not word[:1].isupper()
+            if lower and word.lower() not in lower_starts:
                 i += 1
                 continue
+            tok = toks[i]
             # Try only the lengths whose text can still begin a known form: most
             # capitalised words begin none, and a Span per length is costly.
-            longest = 0
-            while longest < min(MAX_GAZETTEER_TOKENS, len(doc) - i) \
-                    and k.may_start_form(self.text[tok.idx:ends[i + longest]]):
+            longest, most = 0, min(MAX_GAZETTEER_TOKENS, size - i)
+            while longest < most and k.may_start_form(text[starts[i]:ends[i + longest]]):
                 longest += 1
             for n in range(longest, 0, -1):
-                piece = doc[i: i + n]
-                if "\n" in piece.text:
+                piece_text = text[starts[i]:ends[i + n - 1]]  # the Span's text, without making the Span
+                if "\n" in piece_text:
                     continue
-                entry = k.lookup(piece.text)
+                entry = k.lookup(piece_text)
                 if entry is None or entry.type not in ("state", "organization", "event"):
                     continue
+                piece = doc[i: i + n]
                 if entry.type in ("event", "organization") and n == 1 and lower:
                     continue
                 if lower and entry.type == "organization" and piece.end < len(doc) \
@@ -1877,7 +1882,7 @@ class _Extractor:
             return
         start, cl, m = min(mentions, key=lambda t: t[0])
         if cl.role is not None or not _is_subject(m.span) \
-                or any(e.label_ == "PER" and e.start < start and not e[0].is_lower for e in self.doc.ents):
+                or any(e.label_ == "PER" and e.start < start and not e[0].is_lower for e in ents(self.doc)):
             return
         found = actor_roles.leading_title(self.doc, start, self.knowledge)
         if found is not None:
@@ -1894,7 +1899,7 @@ class _Extractor:
                 continue
             m = cl.mentions[0]
             sent = m.span.sent
-            if any(e.label_ == "PER" and e.start < m.span.start and not e[0].is_lower for e in sent.ents):
+            if any(e.label_ == "PER" and e.start < m.span.start and not e[0].is_lower for e in span_ents(sent)):
                 continue
             found = actor_roles.office_before(self.doc, m.span.start, self.knowledge)
             if found is not None:

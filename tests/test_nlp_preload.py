@@ -69,3 +69,22 @@ def test_the_lemmatizer_runs_on_demand_with_the_same_lemmas():
     finally:
         pipeline.disable_pipe("lemmatizer")
     assert lazy == full and "démissionner" in lazy and "entendre" in lazy
+
+
+def test_ents_are_built_once_per_doc_and_span_ents_match_spacy():
+    """``nlp.ents``/``span_ents`` give what ``doc.ents``/``span.ents`` give, the tuple built once per Doc."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    words = "Jean Dupont a vu Marie Curie à Lyon puis à Paris hier".split()
+    doc = Doc(Vocab(), words=words)
+    doc.ents = [Span(doc, 0, 2, "PER"), Span(doc, 4, 6, "PER"), Span(doc, 7, 8, "LOC"), Span(doc, 10, 11, "LOC")]
+    assert nlp.ents(doc) is nlp.ents(doc)  # cached, not rebuilt
+    assert [(e.start, e.end, e.label_) for e in nlp.ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end) for e in nlp.span_ents(span)] == [(e.start, e.end) for e in span.ents]
+    other = Doc(Vocab(), words=["Lyon"])
+    other.ents = [Span(other, 0, 1, "LOC")]
+    assert [e.text for e in nlp.ents(other)] == ["Lyon"]  # a new Doc is not served the last one's
