@@ -54,6 +54,10 @@ trésorier trésorière animateur animatrice éducateur éducatrice assistant as
 successeur prédécesseur éleveur éleveuse
 administrateur administratrice dramaturge coleader co-leader coprésident coprésidente cofondateur cofondatrice
 metteur metteuse judoka sprinteur sprinteuse paysagiste nonce escrimeur escrimeuse rugbyman tennisman tenniswoman
+eurodéputé eurodéputée entrepreneur entrepreneuse empereur impératrice tsar tsarine
+physicien physicienne chimiste biologiste mathématicien mathématicienne philosophe
+vitrier vitrière menuisier menuisière plombier plombière maçon serrurier serrurière boulanger boulangère
+charpentier peintre sculpteur sculptrice bijoutier bijoutière joaillier joaillière
 """.split())
 # Kinship nouns in apposition or before a name are the role the text gives
 # ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
@@ -125,6 +129,8 @@ def _is_title(tok: "Token") -> bool:
         return True
     if low == "guide":  # "le guide suprême": a title only with its adjective
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "suprême"
+    if low == "prix":  # "le prix Nobel de la paix X": a laureate ("le prix du pétrole" is none)
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "nobel"
     if not (low in TITLE_NOUNS or lemma(tok).lower() in TITLE_NOUNS):
         return False
     if low in ADJECTIVAL_TITLES and tok.i > 0:

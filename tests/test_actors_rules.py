@@ -1692,3 +1692,18 @@ def test_a_name_after_a_public_body_noun_is_the_body_and_its_head_has_the_title(
                                   "Pierre Vidal, a rendu hommage à son prédécesseur.")
     assert found["Reconstruire Saint-Lazare"].type == "organization"
     assert found["Pierre Vidal"].role == "président de l'établissement public Reconstruire Saint-Lazare"
+
+
+# -- batch P ------------------------------------------------------------------
+
+@model
+@pytest.mark.parametrize("text, name, role", [
+    # titles and trades the title nouns lacked
+    ("Selon l'eurodéputée Sophie Marchal (Renaissance), le texte passera.", "Sophie Marchal", "eurodéputée"),
+    ("Le vol a été commis par le menuisier breton Yann Le Goff en 1920.", "Yann Le Goff", "menuisier breton"),
+    # a Nobel laureate: "prix" heads a title only before "Nobel"
+    ("Le prix Nobel de chimie Karl Hofstetter a été reçu mardi à Vienne.", "Karl Hofstetter",
+     "prix Nobel de chimie"),
+])
+def test_batch_p_title_nouns(nlp, world, text, name, role):
+    assert actors_of(nlp, world, text)[name].role == role
