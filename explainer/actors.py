@@ -52,7 +52,7 @@ _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+"
 _TITLE_WORDS = frozenset(fold(w) for w in """
 Défense Intérieur Justice Affaires étrangères Économie Finances Santé Travail Éducation Culture
 Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget Logement Sports
-État Etat Président Premier Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
+État Etat Président Premier Première Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
 """.split())
 # Ministerial domains that the NER glues to a name ("Écologie Mukhtar X") or
 # tags alone ("Climat"): clipped from names and never an actor by themselves,

@@ -1707,3 +1707,12 @@ def test_a_name_after_a_public_body_noun_is_the_body_and_its_head_has_the_title(
 ])
 def test_batch_p_title_nouns(nlp, world, text, name, role):
     assert actors_of(nlp, world, text)[name].role == role
+
+
+@model
+def test_the_feminine_premier_ministre_tagged_with_the_name_is_clipped(nlp, world):
+    doc = _with_ents(nlp, "Des manifestants ont réclamé la démission de la Première ministre Nadia Karimova hier.",
+                     [("Première ministre Nadia Karimova", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Nadia Karimova"].type == "person" and found["Nadia Karimova"].role == "Première ministre"
+    assert not any(n.startswith("Première") for n in found)
