@@ -259,6 +259,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             return shared
     if j >= 0 and doc[j].lower_ in HONORIFICS:
         j -= 1  # "le quatuor des avocates, Mes X, Y et Z"
+        if j >= 0 and doc[j].lower_ in COMPLEMENT:
+            return None  # "un successeur possible de M. X": X is the complement, not the successor
     comma = j >= 0 and doc[j].text == ","
     if comma:
         one_of = _one_of_role(doc, j, knowledge)
@@ -598,6 +600,13 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
             nxt = doc[after.i + 1]
             if nxt.ent_type_ == "PER" and nxt.text[:1].isupper():
                 continue  # "le manager de son équipe, Mauro X, a répondu": his name in apposition
+            n = after.i + 1
+            while n < len(doc) and n - after.i <= 5 and (doc[n].lower_ in DETERMINERS or is_prefix(doc[n])
+                                                          or _is_title(doc[n])):
+                n += 1
+            if n > after.i + 1 and n < len(doc) and doc[n].text[:1].isupper() and doc[n].is_alpha \
+                    and any(_is_title(t) for t in doc[after.i + 1: n]):
+                continue  # "La cheffe de ce parti, l'ancienne Première ministre X, a …": X, titled again
         if after is not None and (after.ent_type_ == "PER" or after.pos_ == "PROPN" and after.text[:1].isupper()):
             continue  # "le secrétaire d'Etat américain William Burn": his own name follows
         tokens = _trim(tokens)

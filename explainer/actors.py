@@ -541,6 +541,11 @@ def _is_subject(span: "Span") -> bool:
     return i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and not doc[i].text[:1].isupper()
 
 
+# Asides between a verb of saying and its speaker: "a assuré de son côté X", "a dit pour sa part X".
+_ASIDES = frozenset((a, p, n) for a, n, ps in (("de", "côté", ("son", "sa", "leur")), ("pour", "part", ("sa", "leur")),
+                                             ("à", "tour", ("son", "sa", "leur"))) for p in ps)
+
+
 def _inverted_speaker(span: "Span") -> bool:
     """"« … », s'est félicité le président X", "a déclaré X": the speaker after the verb
     of saying is the subject of the quotation's clause."""
@@ -549,6 +554,8 @@ def _inverted_speaker(span: "Span") -> bool:
     while i > 0 and (doc[i].pos_ in ("DET", "ADJ") or doc[i].is_lower and actor_roles.is_prefix(doc[i])
                      or actor_roles._is_title(doc[i])) and span.start - i < 6:
         i -= 1
+    if i >= 3 and tuple(t.lower_ for t in doc[i - 2: i + 1]) in _ASIDES:
+        i -= 3  # "a assuré de son côté X"
     if i < 1 or doc[i].pos_ != "VERB" or lemma(doc[i]).lower() not in actor_roles.SPEECH_VERBS | {"féliciter"}:
         return False
     j = i - 1

@@ -1716,3 +1716,26 @@ def test_the_feminine_premier_ministre_tagged_with_the_name_is_clipped(nlp, worl
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Nadia Karimova"].type == "person" and found["Nadia Karimova"].role == "Première ministre"
     assert not any(n.startswith("Première") for n in found)
+
+
+@model
+def test_a_name_after_an_honorific_and_de_is_a_complement(nlp, world):
+    found = actors_of(nlp, world, "Le guide suprême, l'imam Karim Haddadi, a parlé. Il était présenté comme "
+                                  "un successeur possible de M. Haddadi depuis des années.")
+    assert found["Karim Haddadi"].role != "successeur possible"
+
+
+@model
+def test_an_aside_between_the_verb_of_saying_and_the_speaker(nlp, world):
+    found = actors_of(nlp, world, "« Tout est calme », a assuré de son côté Igor Valenkov, qui a parlé "
+                                  "à la télévision. Le président russe a promis une riposte.")
+    assert found["Igor Valenkov"].role == "président russe"
+
+
+@model
+def test_an_anaphoric_title_followed_by_a_titled_name_is_that_persons(nlp, world):
+    doc = _with_ents(nlp, "Marc Ovidi, dont les statues ont été renversées, avait fondé le parti en 1971. "
+                          "La cheffe de ce parti, l'ancienne Première ministre Lina Zorba, a été libérée mardi.",
+                     [("Marc Ovidi", "PER"), ("Première ministre Lina Zorba", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Marc Ovidi"].role is None
