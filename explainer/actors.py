@@ -634,6 +634,10 @@ class _Extractor:
         if forced is None and label != "PER" and not self.knowledge.lookup(text) \
                 and re.search(r"(?:^|\s)(?:une?|d['’]une?)\s*[«“]\s*$", self.text[max(0, start - 12):start]):
             return  # "la nécessité d'une « Europe unie »": a phrase quoted as one thing among others, no name
+        if forced is None and label != "LOC":
+            clipped = self._demonym_clipped(text, label)
+            if clipped is not None:
+                text, forced = clipped
         if fold(text) in ("premier", "premiere") and re.match(r"\s+ministres?\b", self.text[start + len(text):]):
             return  # "l'ancienne Première ministre Liz X": the title's first word, tagged alone
         lead = _COMMON_PLURAL_OF.match(text) if forced is None else None
@@ -740,6 +744,23 @@ class _Extractor:
         self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _demonym_clipped(self, text: str, label: str) -> tuple[str, actor_types.Typed | None] | None:
+        """A name and a lower-case nationality adjective in one span: "le Hezbollah libanais" is the
+        known Hezbollah; "des Marder allemands" (tagged PER, the adjective plural) are vehicles or
+        weapons of a model (a work).  An unknown body keeps its adjective ("Croissant-Rouge marocain")."""
+        words = text.split(" ")
+        if len(words) != 2 or not words[1].islower() or not words[0][:1].isupper() \
+                or not self.knowledge.is_demonym(words[1]) or self.knowledge.lookup(text):
+            return None
+        entry = self.knowledge.lookup(words[0])
+        if entry is not None:
+            if entry.type != "organization" or fold(words[0]) in actor_types.ORG_HEADS_FOLDED:
+                return None
+            return words[0], None
+        if label == "PER" and words[1].endswith(("s", "x")) and not self.knowledge.is_demonym(words[0]):
+            return words[0], actor_types.Typed("work", None, 0.75)
+        return None
 
     def _known_longer(self, start: int, end: int) -> int:
         """The end of the longest known body or event that begins where the NER's name

@@ -1739,3 +1739,12 @@ def test_an_anaphoric_title_followed_by_a_titled_name_is_that_persons(nlp, world
                      [("Marc Ovidi", "PER"), ("Première ministre Lina Zorba", "MISC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Marc Ovidi"].role is None
+
+
+@model
+def test_a_nationality_adjective_glued_to_a_name_is_clipped(nlp, world):
+    doc = _with_ents(nlp, "Le Fatah palestinien a salué l'accord. L'armée a reçu des Kestrel suédois et des obus.",
+                     [("Fatah palestinien", "ORG"), ("Kestrel suédois", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Fatah" in found and "Fatah palestinien" not in found
+    assert found["Kestrel"].type == "work"
