@@ -583,7 +583,13 @@ class _Extractor:
             more = _SURNAME_AFTER.match(self.text, end)
             if more is not None and not self.knowledge.lookup(more.group(1)):
                 span = self.doc.char_span(more.start(1), more.end(1))
-                if span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].ent_iob_ == "O":
+                if span is not None and len(span) == 1 and (
+                        span[0].pos_ == "PROPN" and span[0].ent_iob_ == "O"
+                        # "Mohammad Javad" + "Zarif" tagged LOC alone: a surname, no place
+                        or span[0].ent_iob_ == "B" and span[0].ent_type_ in ("LOC", "MISC", "ORG")
+                        and self.text[start:end].split()[-1][:1].isupper()
+                        and (span.end == len(self.doc) or self.doc[span.end].ent_iob_ != "I")
+                        and not self.knowledge.is_capital(more.group(1))):
                     end = more.end(1)  # "Alberto Núñez" + "Feijóo (PP)": the NER stops before a second surname
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip

@@ -1748,3 +1748,11 @@ def test_a_nationality_adjective_glued_to_a_name_is_clipped(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Fatah" in found and "Fatah palestinien" not in found
     assert found["Kestrel"].type == "work"
+
+
+@model
+def test_a_surname_tagged_as_a_place_after_the_first_names_joins_them(nlp, world):
+    doc = _with_ents(nlp, "L'ancien ministre de l'Énergie Hamid Reza Tavakoli a pour sa part critiqué les sanctions.",
+                     [("Hamid Reza", "PER"), ("Tavakoli", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Hamid Reza Tavakoli"].type == "person" and "Tavakoli" not in found
