@@ -206,6 +206,9 @@ _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 # before it dropped, or into a title's domain ("Commission chargé du Commerce").
 _RUN_ON_TAIL = re.compile(r"(?:\s+(?:à|au|aux|de|du|des|pour|et|par|sur|avec))*\s+[«“]"
                           r"|\s+chargée?s?\s+(?:de|du|des|d['’])(?![\w’'-])")
+# A model number right after a maker's name: "un Bell 212", "des Leopard 2" (not an age, a share, a score).
+_MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?|mètres?"
+                          r"|m|kg|tonnes?|personnes?|habitants?|voix|points?|sièges?|buts?|minutes?|jours?|mois)\b)")
 # A lone Roman numeral ("la phase V") is a number, not a name.
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")  # "CICV" is no numeral
 # A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
@@ -591,6 +594,12 @@ class _Extractor:
                         and (span.end == len(self.doc) or self.doc[span.end].ent_iob_ != "I")
                         and not self.knowledge.is_capital(more.group(1))):
                     end = more.end(1)  # "Alberto Núñez" + "Feijóo (PP)": the NER stops before a second surname
+        if forced is None and label in ("PER", "MISC") and " " not in self.text[start:end].strip():
+            model = _MODEL_AFTER.match(self.text, end)
+            if model is not None and self.text[start:start + 1].isupper() \
+                    and not self.knowledge.lookup(self.text[start:end].strip()):
+                # "un Bell 212" tagged PER: a maker's name and a model number, a work
+                end, forced = model.end(), actor_types.Typed("work", None, 0.8)
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \

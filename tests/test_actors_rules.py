@@ -1756,3 +1756,12 @@ def test_a_surname_tagged_as_a_place_after_the_first_names_joins_them(nlp, world
                      [("Hamid Reza", "PER"), ("Tavakoli", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Hamid Reza Tavakoli"].type == "person" and "Tavakoli" not in found
+
+
+@model
+def test_a_maker_and_a_model_number_is_a_work(nlp, world):
+    doc = _with_ents(nlp, "L'appareil, un Varnik 340 de fabrication russe, s'est écrasé. Jean Morel, 45 ans, a survécu.",
+                     [("Varnik", "PER"), ("Jean Morel", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Varnik 340"].type == "work" and "Varnik" not in found
+    assert found["Jean Morel"].type == "person"
