@@ -150,7 +150,10 @@ _LOWER_PARTY = re.compile(
     r"(?:\s+(?:[a-zé]+phones?(?![\w’'-])|" + _ADJ + r"))?")
 # A numbered text: "la résolution 1441", "la directive 2003/87".
 _NUMBERED_TEXT = re.compile(r"(?<![\w-])(?:(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d"
-                            r"|article\s+\d+(?:[.-]\d+)*)(?![\w])")  # "l'article 49.3", "l'article 5"
+                            r"|article\s+\d+(?:[.-]\d+)*"  # "l'article 49.3", "l'article 5"
+                            # whose text is part of its name: "l'article 16 de la Constitution", "du code pénal"
+                            r"(?:\s+(?:de\s+la\s+Constitution|du\s+[Cc]ode\s+(?:pénal|civil|du\s+travail|électoral)))?)"
+                            r"(?![\w])")
 # "l'État français": the state itself (not "secrétaire d'État américain").
 _STATE_DEMONYM = re.compile(r"(?<![\w-])(?<![dD]['’])[ÉE]tat\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?)")
 # Particles inside a name that the NER may end a person on: "Oussama ben" + "Laden".

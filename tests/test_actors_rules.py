@@ -856,7 +856,8 @@ def test_no_quotation_mark_opens_a_name(nlp, world):
 def test_a_numbered_article_is_a_text(nlp, world):
     found = actors_of(nlp, world, "Le gouvernement a recouru à l'article 49.3 de la Constitution et invoqué "
                                   "l'article 5 du traité.")
-    assert found["article 49.3"].type == "work" and found["article 5"].type == "work"
+    # (the Constitution the article belongs to is part of its name: batch P)
+    assert found["article 49.3 de la Constitution"].type == "work" and found["article 5"].type == "work"
 
 
 @model
@@ -1765,3 +1766,9 @@ def test_a_maker_and_a_model_number_is_a_work(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Varnik 340"].type == "work" and "Varnik" not in found
     assert found["Jean Morel"].type == "person"
+
+
+@model
+def test_an_article_of_the_constitution_is_one_work(nlp, world):
+    found = actors_of(nlp, world, "Le vice-président assure l'intérim, conformément à l'article 88 de la Constitution.")
+    assert found["article 88 de la Constitution"].type == "work" and "Constitution" not in found
