@@ -44,6 +44,8 @@ _SHORT_BODY_HEADS = frozenset({"fonds", "caisse", "bourse"})
 _NAME_ARTICLE = re.compile(r"(?:La|Le|Los|Las|El|Les) +")
 _MID_SENTENCE = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ],) +$")
 _FORMER = re.compile(r"^[eE]x-(?=[A-ZÀ-Ý])")  # "l'ex-RDA": the actor is the former state
+# A name ending with an initial: "Kévin D." (a first name and the initial of the surname).
+_INITIAL_END = re.compile(r"^[A-ZÀ-Ý][\w’'-]+ [A-ZÀ-Ý]\.$")
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mes|Mgr|Sir|Lord)\s+")
 _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+"
                        r"|\s+(?:au|aux|du|des|à|et|par|pour)$")  # "Union pour la patrie au" (Sénat)
@@ -330,6 +332,8 @@ def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
     """
     while True:
         stripped = _TRAILING.sub("", text)
+        if stripped == text[:-1] and _INITIAL_END.search(text):
+            stripped = text  # "Kévin D.": the full stop of an initial is part of the name
         if stripped != text:
             lead = len(text) - len(text.lstrip(" \t«\"“([")) if text[:1] in " \t«\"“([" else 0
             start += lead

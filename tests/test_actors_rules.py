@@ -1772,3 +1772,10 @@ def test_a_maker_and_a_model_number_is_a_work(nlp, world):
 def test_an_article_of_the_constitution_is_one_work(nlp, world):
     found = actors_of(nlp, world, "Le vice-président assure l'intérim, conformément à l'article 88 de la Constitution.")
     assert found["article 88 de la Constitution"].type == "work" and "Constitution" not in found
+
+
+@model
+def test_a_name_ending_with_an_initial_keeps_its_full_stop(nlp, world):
+    doc = _with_ents(nlp, "Le prévenu, Lucas B., avait reconnu les faits.", [("Lucas B.", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Lucas B." in found
