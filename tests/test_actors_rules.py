@@ -1779,3 +1779,11 @@ def test_a_name_ending_with_an_initial_keeps_its_full_stop(nlp, world):
     doc = _with_ents(nlp, "Le prévenu, Lucas B., avait reconnu les faits.", [("Lucas B.", "PER")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Lucas B." in found
+
+
+@model
+def test_known_parties_armed_groups_and_seats_of_power(nlp, world):
+    found = actors_of(nlp, world, "Les rebelles du M23 ont pris la ville. À Mexico, Morena a gagné. "
+                                  "Le chef du gouvernement est resté six mois rue de Varenne.")
+    assert found["M23"].type == "organization" and found["Morena"].type == "organization"
+    assert "rue de Varenne" in found["Matignon"].aliases
