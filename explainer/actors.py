@@ -142,6 +142,12 @@ _LOWER_EVENT = re.compile(
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
     r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Uu]ne?|[Dd]es)\s+$")
+# Complements that make a lower-case body an organ of another: "conseil d'administration", "comité d'urgence".
+_ORGANS = frozenset("administration surveillance direction urgence ministres gestion".split())
+# Tiers of local government: "le conseil municipal" alone names no one council.
+_LEVELS = frozenset("municipal municipale départemental départementale régional régionale général générale "
+                    "communautaire intercommunal intercommunale métropolitain métropolitaine".split())
 # A party in lower case, named by its political family: "le parti socialiste
 # francophone", "le parti conservateur" (not "le parti majoritaire").
 _LOWER_PARTY = re.compile(
@@ -1148,6 +1154,15 @@ class _Extractor:
         ent_label = {e.start_char: e.label_ for e in self.doc.ents}
         for m in _LOWER_BODY.finditer(text):
             end = None
+            adj_only = not m.group("cap") and not m.group("low") and m.group("adj")
+            if m.group("head")[0].islower() and (
+                    adj_only and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                    or m.group("low") and m.group("low").split()[0] in _ORGANS
+                    or adj_only and all(a.rstrip("sx") in _LEVELS for a in m.group("adj").split())):
+                # "un conseil municipal", "un comité exécutif": any one (not "un observatoire national
+                # de la pauvreté", named); "le conseil d'administration", "le comité d'urgence": an organ
+                # of a body; "le conseil départemental" alone: a tier of government
+                continue
             if m.group("cap"):
                 start_c = m.start("cap")
                 end = ent_end.get(start_c)

@@ -1787,3 +1787,13 @@ def test_known_parties_armed_groups_and_seats_of_power(nlp, world):
                                   "Le chef du gouvernement est resté six mois rue de Varenne.")
     assert found["M23"].type == "organization" and found["Morena"].type == "organization"
     assert "rue de Varenne" in found["Matignon"].aliases
+
+
+@model
+@pytest.mark.parametrize("text, body", [
+    ("Une candidate à un conseil municipal a été tuée dans la nuit.", "conseil municipal"),
+    ("Le patron est parti après des désaccords avec le conseil d'administration.", "conseil d’administration"),
+    ("Le président a appelé le conseil régional à financer les travaux.", "conseil régional"),
+])
+def test_generic_lower_case_bodies_are_no_actors(nlp, world, text, body):
+    assert fold(body) not in {fold(n) for n in actors_of(nlp, world, text)}
