@@ -402,9 +402,13 @@ def _clipped_words(short: str, long: str) -> bool:
 def _title_complement(text: str, clipped: str, label: str) -> bool:
     """"président de la République" tagged PER: once the title is clipped, one
     word after an article or a preposition is the title's complement, no person."""
-    if label != "PER" or clipped == text or " " in clipped:
+    if clipped == text or " " in clipped:
         return False
     before = text[: len(text) - len(clipped)].split()
+    if label != "PER" and before:
+        # "procureur de la République" tagged LOC: the title's complement, no place
+        return clipped == "République" and before[0].lower() in actor_roles.TITLE_NOUNS \
+            and before[-1].lower() == "la"
     return bool(before) and before[-1].lower() in ("de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’")
 
 

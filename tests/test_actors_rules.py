@@ -1797,3 +1797,11 @@ def test_known_parties_armed_groups_and_seats_of_power(nlp, world):
 ])
 def test_generic_lower_case_bodies_are_no_actors(nlp, world, text, body):
     assert fold(body) not in {fold(n) for n in actors_of(nlp, world, text)}
+
+
+@model
+def test_the_republic_of_a_prosecutors_title_is_no_place(nlp, world):
+    doc = _with_ents(nlp, "Le procureur de la République, Paul Vidal, avait requis cinq ans.",
+                     [("procureur de la République", "LOC"), ("Paul Vidal", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "République" not in found and found["Paul Vidal"].role == "procureur de la République"
