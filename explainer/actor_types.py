@@ -455,6 +455,9 @@ def _by_author(span: "Span") -> bool:
         and doc[k - 2].lower_ in _AUTHORS
 
 
+# Ranks and royal titles that head only a person's name: "le général X", "la reine X".
+RANKS_BEFORE_NAME = frozenset("""général générale colonel maréchal amiral commandant capitaine lieutenant sergent
+caporal adjudant roi reine prince princesse pape cardinal impératrice empereur""".split())
 _KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
 
 
@@ -594,6 +597,9 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
+    if label != "PER" and prev is not None and prev.lower_ in RANKS_BEFORE_NAME and prev2 is not None \
+            and prev2.lower_ in ("le", "la", "l'", "l’", "du", "au") and text[:1].isupper() and len(text.split()) <= 3:
+        return Typed("person", None, 0.8)  # "le général Waker-Uz-Zaman" tagged MISC: a rank heads a person's name
     if label != "PER" and " " not in text and text[:1].isupper() and _coordinated_relative(span):
         return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):

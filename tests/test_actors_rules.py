@@ -1805,3 +1805,11 @@ def test_the_republic_of_a_prosecutors_title_is_no_place(nlp, world):
                      [("procureur de la République", "LOC"), ("Paul Vidal", "PER")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "République" not in found and found["Paul Vidal"].role == "procureur de la République"
+
+
+@model
+def test_a_name_after_a_rank_is_a_person_whatever_the_label(nlp, world):
+    doc = _with_ents(nlp, "Le chef de l'armée, le général Abdel-Ul-Karim, a annoncé la démission du président.",
+                     [("Abdel-Ul-Karim", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Abdel-Ul-Karim"].type == "person" and found["Abdel-Ul-Karim"].role == "général"
