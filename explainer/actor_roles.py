@@ -242,6 +242,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
                    and not (j > 0 and doc[j - 1].lower_ in ("d'", "d’"))):
         return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
         # ("le président du conseil d'administration X" is no "administration X")
+    if j >= 1 and doc[j].lower_ in ("la", "l'", "l’", "les") and doc[j - 1].lower_ in COMPLEMENT | {"à"}:
+        return None  # "le fondateur de la Grameen Bank": a name after "de la" is the complement
     if _own_noun(doc, j, knowledge):
         if j >= 3 and doc[j - 2].text == "," and doc[j - 1].lower_ in ("le", "la", "l'", "l’"):
             # "Le vice-chancelier, l'écologiste X", "son ministre, le libéral X": the title

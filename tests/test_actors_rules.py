@@ -1813,3 +1813,11 @@ def test_a_name_after_a_rank_is_a_person_whatever_the_label(nlp, world):
                      [("Abdel-Ul-Karim", "MISC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Abdel-Ul-Karim"].type == "person" and found["Abdel-Ul-Karim"].role == "général"
+
+
+@model
+def test_a_two_word_name_after_de_la_and_a_title_is_no_person(nlp, world):
+    doc = _with_ents(nlp, "« C'est un grand jour », a déclaré le fondateur de la Kowloon Trust, pionnier du crédit.",
+                     [("Kowloon Trust", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Kowloon Trust"].type == "organization"
