@@ -91,6 +91,10 @@ MAX_GAZETTEER_TOKENS = 8
 # "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
+# Buildings and rooms named after someone: "la galerie d'Apollon", "le mausolée de l'imam Reza".
+_SITE_AFTER = re.compile(r"(?<![\w’'-])(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
+                         r"|chapelle|sanctuaire)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
+                         r"(?:(?:imam|saint|sainte|prophète|cheikh|roi|reine|empereur|impératrice)\s+)?$")
 # "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
 _HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
 _RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
@@ -733,6 +737,11 @@ class _Extractor:
                     self.add(a, b, label)
                 return
         headed = False
+        if forced is None and label == "PER":
+            site = self._site_named_after(start, text)
+            if site is not None:
+                # "la galerie d'Apollon", "le mausolée de l'imam Reza": a place named after someone
+                start, text, forced = site, self.text[site:end], actor_types.Typed("place", None, 0.8)
         if forced is None:
             new_start = self._named_head(start, text, label)
             headed = new_start != start
@@ -848,6 +857,18 @@ class _Extractor:
         if m is None or _initials(text) != m.group(1).replace(".", ""):
             return None
         return actor_types.Typed("organization", None, 0.85)
+
+    def _site_named_after(self, start: int, text: str) -> int | None:
+        """The start of a building or a room named after someone ("la galerie d'Apollon", "le
+        mausolée de l'imam Reza") when the text never names that someone without it."""
+        m = _SITE_AFTER.search(self.text, max(0, start - 40), start)
+        if m is None or m.end() != start or self.knowledge.lookup(text):
+            return None
+        phrase = self.text[m.start():start]
+        if any(self.text[max(0, o.start() - len(phrase)):o.start()] != phrase
+               for o in re.finditer(r"(?<![\w’'-])" + re.escape(text) + r"(?![\w’'-])", self.text)):
+            return None
+        return m.start()
 
     def _named_head(self, start: int, text: str, label: str) -> int:
         """Take in the common noun that names an event or a text: "l'accord du

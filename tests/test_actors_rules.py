@@ -1821,3 +1821,13 @@ def test_a_two_word_name_after_de_la_and_a_title_is_no_person(nlp, world):
                      [("Kowloon Trust", "ORG")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Kowloon Trust"].type == "organization"
+
+
+@model
+def test_a_room_or_a_shrine_named_after_someone_is_a_place(nlp, world):
+    doc = _with_ents(nlp, "Les voleurs sont entrés dans la galerie d'Orphée. La galerie d'Orphée est restée fermée, "
+                          "comme le mausolée de l'imam Tarik.",
+                     [("Orphée", "PER"), ("Orphée", "PER"), ("Tarik", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["galerie d'Orphée"].type == "place" and "Orphée" not in found
+    assert found["mausolée de l'imam Tarik"].type == "place" and "Tarik" not in found
