@@ -1633,7 +1633,10 @@ class _Extractor:
         """"Austin" → "Lloyd Austin": the nearest full name ending (or starting) with it."""
         words = c.text.split()
         if len(words) > 1:
-            return c.text
+            # "Bagheri Kani" after "Ali Bagheri Kani": a surname of two words
+            longer = {f.text for f in full_names if len(f.text.split()) > len(words)
+                      and fold(f.text).endswith(" " + fold(c.text))}
+            return longer.pop() if len(longer) == 1 else c.text
         by_surname = [f for f in full_names if fold(f.text.split()[-1]) == fold(c.text)
                       or fold(" ".join(f.text.split()[1:])) == fold(c.text)]
         if by_surname:
@@ -1642,6 +1645,11 @@ class _Extractor:
         by_first = {fold(f.text) for f in full_names if fold(f.text.split()[0]) == fold(c.text)}
         if len(by_first) == 1:
             return next(f.text for f in full_names if fold(f.text) in by_first)
+        # "Lula" after "Luiz Inácio Lula da Silva": the name a person goes by, inside the full name
+        inner = {f.text for f in full_names if len(f.text.split()) >= 4 and fold(c.text) not in _NAME_PARTICLES
+                 and fold(c.text) in {fold(w) for w in f.text.split()[1:-1]}}
+        if len(inner) == 1:
+            return inner.pop()
         return c.text
 
     def _merge_acronyms(self, clusters: dict[str, _Cluster], order: list[str]) -> None:

@@ -1831,3 +1831,11 @@ def test_a_room_or_a_shrine_named_after_someone_is_a_place(nlp, world):
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["galerie d'Orphée"].type == "place" and "Orphée" not in found
     assert found["mausolée de l'imam Tarik"].type == "place" and "Tarik" not in found
+
+
+@model
+def test_a_two_word_surname_and_an_inner_name_join_the_full_name(nlp, world):
+    found = actors_of(nlp, world, "Le vice-ministre Reza Tavani Kolahi a été nommé. M. Tavani Kolahi a promis la paix. "
+                                  "Le président José Carlos Pinto da Costa a salué l'accord. « Bravo », a écrit Pinto.")
+    assert "Tavani Kolahi" not in found and "Tavani Kolahi" in found["Reza Tavani Kolahi"].aliases
+    assert "Pinto" not in found
