@@ -221,6 +221,9 @@ _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 # before it dropped, or into a title's domain ("Commission chargé du Commerce").
 _RUN_ON_TAIL = re.compile(r"(?:\s+(?:à|au|aux|de|du|des|pour|et|par|sur|avec))*\s+[«“]"
                           r"|\s+chargée?s?\s+(?:de|du|des|d['’])(?![\w’'-])")
+# Geographic adjectives that make a land's name a region's: "l'Azerbaïdjan oriental", "l'Amérique latine".
+_REGION_ADJ = re.compile(r" (?:orientale?|occidentale?|centrale?|septentrionale?|méridionale?|latine|australe?)"
+                         r"(?![\w’'-])")
 # A model number right after a maker's name: "un Bell 212", "des Leopard 2" (not an age, a share, a score).
 _MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?|mètres?"
                           r"|m|kg|tonnes?|personnes?|habitants?|voix|points?|sièges?|buts?|minutes?|jours?|mois)\b)")
@@ -621,6 +624,11 @@ class _Extractor:
                     and not self.knowledge.lookup(self.text[start:end].strip()):
                 # "un Bell 212" tagged PER: a maker's name and a model number, a work
                 end, forced = model.end(), actor_types.Typed("work", None, 0.8)
+        if forced is None and label == "LOC" and " " not in self.text[start:end].strip():
+            region = _REGION_ADJ.match(self.text, end)
+            if region is not None:
+                # "l'Azerbaïdjan oriental", "l'Amérique latine": a region of its own, not the land
+                end, forced = region.end(), actor_types.Typed("place", None, 0.8)
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \

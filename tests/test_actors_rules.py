@@ -1839,3 +1839,11 @@ def test_a_two_word_surname_and_an_inner_name_join_the_full_name(nlp, world):
                                   "Le président José Carlos Pinto da Costa a salué l'accord. « Bravo », a écrit Pinto.")
     assert "Tavani Kolahi" not in found and "Tavani Kolahi" in found["Reza Tavani Kolahi"].aliases
     assert "Pinto" not in found
+
+
+@model
+def test_a_land_and_a_geographic_adjective_is_a_region(nlp, world):
+    doc = _with_ents(nlp, "L'appareil s'est écrasé dans la province de la Mongolie orientale, loin de la capitale.",
+                     [("Mongolie", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Mongolie orientale"].type == "place" and "Mongolie" not in found
