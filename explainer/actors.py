@@ -152,6 +152,8 @@ _ORGANS = frozenset("administration surveillance direction urgence ministres ges
 # Tiers of local government: "le conseil municipal" alone names no one council.
 _LEVELS = frozenset("municipal municipale départemental départementale régional régionale général générale "
                     "communautaire intercommunal intercommunale métropolitain métropolitaine".split())
+# Bodies in lower case that need a capitalised complement to be named: "le parquet de Paris".
+_NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel)\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])")
 # A party in lower case, named by its political family: "le parti socialiste
 # francophone", "le parti conservateur" (not "le parti majoritaire").
 _LOWER_PARTY = re.compile(
@@ -1181,7 +1183,8 @@ class _Extractor:
                                       "législatives", "municipales", "régionales", "cantonales", "sénatoriales",
                                       "européennes", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "gendarmerie", "commissariat", "résolution",
-                                      "directive", "décret", "loi ", "article", "attaque", "préfecture")):
+                                      "directive", "décret", "loi ", "article", "attaque", "préfecture",
+                                      "parquet", "cartel")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
         ent_label = {e.start_char: e.label_ for e in self.doc.ents}
@@ -1241,6 +1244,12 @@ class _Extractor:
                 if span is not None:
                     self.candidates.append(Candidate(m.start("cap"), end, text[m.start("cap"):end], "organization",
                                                      None, 0.75, "ORG", span))
+        for m in _NAMED_ONLY_BODY.finditer(text):
+            # "le parquet de Paris", "le cartel de Sinaloa": the town or the region names the body
+            start_c = m.start("cap")
+            end = ent_end.get(start_c) or start_c + re.match(r"[\w’'-]+", text[start_c:]).end()
+            if "\n" not in text[m.start():end]:
+                self.add(m.start("head"), end, "ORG", forced=actor_types.Typed("organization", None, 0.75))
         for m in _LOWER_PARTY.finditer(text):
             # "le parti socialiste francophone": a party named by its political family.
             self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.75))

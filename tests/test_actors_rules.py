@@ -1847,3 +1847,11 @@ def test_a_land_and_a_geographic_adjective_is_a_region(nlp, world):
                      [("Mongolie", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Mongolie orientale"].type == "place" and "Mongolie" not in found
+
+
+@model
+def test_a_prosecutors_office_or_a_cartel_named_by_a_place(nlp, world):
+    found = actors_of(nlp, world, "L'enquête a été confiée au parquet de Lorient. Le cartel de Tamaulipas "
+                                  "contrôle la frontière.")
+    assert found["parquet de Lorient"].type == "organization"
+    assert found["cartel de Tamaulipas"].type == "organization"
