@@ -461,6 +461,15 @@ caporal adjudant roi reine prince princesse pape cardinal impératrice empereur"
 _KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
 
 
+def _office_of_city(span: "Span") -> bool:
+    """"la procureure de Paris", "le maire de Londres": a capital after a title and "de" is the city
+    the office serves, not the state."""
+    from . import actor_roles  # noqa: PLC0415
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’") \
+        and doc[span.start - 2].lower_ in actor_roles.TITLE_NOUNS
+
+
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
                  doc_text: str | None = None) -> Typed | None:
     """Type the cleaned mention ``text`` of ``span``; None when it is no actor.
@@ -489,7 +498,7 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:
-        if is_locative(span) or _listed_with_cities(span, knowledge):
+        if is_locative(span) or _listed_with_cities(span, knowledge) or _office_of_city(span):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
     if _PLACE_GLOSS.match(span.doc.text if doc_text is None else doc_text, span.end_char):

@@ -1855,3 +1855,9 @@ def test_a_prosecutors_office_or_a_cartel_named_by_a_place(nlp, world):
                                   "contrôle la frontière.")
     assert found["parquet de Lorient"].type == "organization"
     assert found["cartel de Tamaulipas"].type == "organization"
+
+
+@model
+def test_a_capital_after_a_title_and_de_is_the_city(nlp, world):
+    found = actors_of(nlp, world, "« Le préjudice est lourd », a précisé la procureure de Lisbonne, Ana Costa Reis.")
+    assert "Portugal" not in found and found["Lisbonne"].type == "place"
