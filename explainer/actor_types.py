@@ -62,6 +62,8 @@ banque parti coalition milice établissement
 """.split())
 # Nouns that gloss a name as a body in apposition: "X, l'organisme chargé de …".
 GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
+# ... and that gloss a name as a party or a coalition, unless the name is where something happens.
+PARTY_GLOSS_HEADS = frozenset("coalition alliance parti".split())
 # Nouns after which a name is a building or a site: "l'hôtel Adriatik",
 # "la place Tahrir", "l'aéroport Charles-de-Gaulle".
 VENUE_NOUNS = frozenset("école lycée collège centre gymnase salle piscine médiathèque bibliothèque musée".split())
@@ -264,6 +266,8 @@ def _body_gloss(span: "Span", knowledge: Knowledge | None = None) -> bool:
                 and doc[i + 3].is_lower and knowledge is not None and knowledge.is_demonym(doc[i + 3].text) and not (
                     span.start > 0 and doc[span.start - 1].lower_ in ("à", "en", "dans", "vers", "près", "depuis")):
             return True  # "au Yuan législatif, le Parlement taïwanais": a national assembly's own name
+        if _singular(noun.lower_) in PARTY_GLOSS_HEADS:
+            return not is_locative(span)  # "pour Ensemble, la coalition du président" (not "En Écosse, le parti …")
         return _singular(noun.lower_) in GLOSS_HEADS
     return _singular(noun.lower_) in ORG_HEADS and noun.lower_ not in LED_BY_NOUNS
 

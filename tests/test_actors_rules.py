@@ -1861,3 +1861,11 @@ def test_a_prosecutors_office_or_a_cartel_named_by_a_place(nlp, world):
 def test_a_capital_after_a_title_and_de_is_the_city(nlp, world):
     found = actors_of(nlp, world, "« Le préjudice est lourd », a précisé la procureure de Lisbonne, Ana Costa Reis.")
     assert "Portugal" not in found and found["Lisbonne"].type == "place"
+
+
+@model
+def test_a_name_glossed_as_a_coalition_is_a_body(nlp, world):
+    doc = _with_ents(nlp, "La gauche obtient 182 sièges, contre 168 pour Avancer, la coalition du président.",
+                     [("Avancer", "MISC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Avancer"].type == "organization"
