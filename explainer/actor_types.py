@@ -47,7 +47,7 @@ ORG_HEADS = frozenset("""
 commandement parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
-front ligue organisation force organisme instance institution coordination
+front ligue organisation force organisme instance institution coordination bourse
 """.split())
 # The same, folded ("assemblee"): for comparisons with folded names.
 ORG_HEADS_FOLDED = frozenset(fold(w) for w in ORG_HEADS)

@@ -1869,3 +1869,11 @@ def test_a_name_glossed_as_a_coalition_is_a_body(nlp, world):
                      [("Avancer", "MISC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Avancer"].type == "organization"
+
+
+@model
+def test_a_stock_exchange_named_by_its_city_is_a_body(nlp, world):
+    doc = _with_ents(nlp, "Le peso a chuté, tandis que la Bourse de Valparaiso reculait de 6 %.",
+                     [("Bourse de Valparaiso", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Bourse de Valparaiso"].type == "organization"
