@@ -235,7 +235,8 @@ _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$") 
 _SENTENCE_END = re.compile(r"(?<!\bM\.)(?<![\s.][A-Z]\.)(?<=[\w»)\]\"][.!?])[»\"]?\s+(?=[«\"A-ZÀ-Ý])")
 # Plural endings of the names of inhabitants (gentilés), after "les"/"des"/"aux".
 _INHABITANT = ("ais", "ois", "aise", "oise", "ain", "aine", "ien", "ienne", "éen", "éenne")
-_INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes")
+_INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes",
+                "entaux")  # "les Occidentaux", "les Orientaux": a camp, no body
 # A newspaper's local edition: "l'édition de Lunéville".
 _EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
 # Buildings and venues that may be named after someone: "le Centre des congrès Pierre Baudis".

@@ -1877,3 +1877,10 @@ def test_a_stock_exchange_named_by_its_city_is_a_body(nlp, world):
                      [("Bourse de Valparaiso", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Bourse de Valparaiso"].type == "organization"
+
+
+@model
+def test_the_westerners_are_no_body(nlp, world):
+    doc = _with_ents(nlp, "Les brigades ont reçu des blindés fournis par les Occidentaux depuis deux ans.",
+                     [("Occidentaux", "MISC")])
+    assert "Occidentaux" not in {a.name for a in extract_actors(doc, world)}
