@@ -145,6 +145,8 @@ _LOWER_EVENT = re.compile(
     r"|régionales|cantonales|sénatoriales|européennes)"
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
+    # what a war was fought for: "la guerre d'indépendance de 1971", "la guerre de libération de 1954"
+    r"(?P<aim>\s+(?:d['’]\s*indépendance|de\s+libération|de\s+sécession))?"
     r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Uu]ne?|[Dd]es)\s+$")
 # Complements that make a lower-case body an organ of another: "conseil d'administration", "comité d'urgence".
@@ -1263,6 +1265,8 @@ class _Extractor:
             if m.group("head").startswith("élection") and not (
                     date.isdigit() and m.group("adj") and m.group("adj").split()[0] in _LOWER_EVENT_ADJ):
                 continue  # "les élections du 13 juin": a date, not the name of an election
+            if m.group("aim") and m.group("head") != "guerre":
+                continue
             if m.group("head") in _LOWER_EVENT_ADJ and (not date.isdigit() or m.group("adj")):
                 continue  # "la présidentielle de 2002" is named by its year, not "les régionales du 13 juin"
             if m.group("head").startswith(("attentat", "attaque")) and date.isdigit():

@@ -1884,3 +1884,10 @@ def test_the_westerners_are_no_body(nlp, world):
     doc = _with_ents(nlp, "Les brigades ont reçu des blindés fournis par les Occidentaux depuis deux ans.",
                      [("Occidentaux", "MISC")])
     assert "Occidentaux" not in {a.name for a in extract_actors(doc, world)}
+
+
+@model
+def test_a_war_named_by_its_aim_and_year_is_an_event(nlp, world):
+    found = actors_of(nlp, world, "Les quotas favorisaient les descendants des combattants de la guerre "
+                                  "d'indépendance de 1962.")
+    assert found["guerre d'indépendance de 1962"].type == "event"
