@@ -155,7 +155,10 @@ _ORGANS = frozenset("administration surveillance direction urgence ministres ges
 _LEVELS = frozenset("municipal municipale départemental départementale régional régionale général générale "
                     "communautaire intercommunal intercommunale métropolitain métropolitaine".split())
 # Bodies in lower case that need a capitalised complement to be named: "le parquet de Paris".
-_NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel)\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])")
+# Local units named by their kind and town: "la brigade de recherches de Périgueux", "le centre de secours de X".
+_NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel|brigade(?:\s+(?:de\s+|d['’])[a-zéèêàç]{4,})?"
+                              r"|centre\s+de\s+secours|compagnie\s+de\s+gendarmerie)"
+                              r"\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])")
 # A party in lower case, named by its political family: "le parti socialiste
 # francophone", "le parti conservateur" (not "le parti majoritaire").
 _LOWER_PARTY = re.compile(
@@ -1187,7 +1190,7 @@ class _Extractor:
                                       "européennes", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "gendarmerie", "commissariat", "résolution",
                                       "directive", "décret", "loi ", "article", "attaque", "préfecture",
-                                      "parquet", "cartel")):
+                                      "parquet", "cartel", "brigade", "secours")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
         ent_label = {e.start_char: e.label_ for e in self.doc.ents}

@@ -1891,3 +1891,11 @@ def test_a_war_named_by_its_aim_and_year_is_an_event(nlp, world):
     found = actors_of(nlp, world, "Les quotas favorisaient les descendants des combattants de la guerre "
                                   "d'indépendance de 1962.")
     assert found["guerre d'indépendance de 1962"].type == "event"
+
+
+@model
+def test_a_local_unit_named_by_its_kind_and_town_is_a_body(nlp, world):
+    found = actors_of(nlp, world, "Le pompier, engagé au centre de secours de Brantôme, a été confondu par la "
+                                  "brigade de recherches de Bergerac.")
+    assert found["centre de secours de Brantôme"].type == "organization"
+    assert found["brigade de recherches de Bergerac"].type == "organization"
