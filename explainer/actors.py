@@ -154,6 +154,9 @@ _ORGANS = frozenset("administration surveillance direction urgence ministres ges
 # Tiers of local government: "le conseil municipal" alone names no one council.
 _LEVELS = frozenset("municipal municipale départemental départementale régional régionale général générale "
                     "communautaire intercommunal intercommunale métropolitain métropolitaine".split())
+# A meeting named by the body that holds it: "le sommet de l'Otan", "la conférence de l'ONU".
+_MEETING_OF = re.compile(r"(?<![\w-])(?:sommet|conférence|assemblée\s+générale|réunion\s+ministérielle)\s+"
+                         r"(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)$")
 # Bodies in lower case that need a capitalised complement to be named: "le parquet de Paris".
 # Local units named by their kind and town: "la brigade de recherches de Périgueux", "le centre de secours de X".
 _NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel|brigade(?:\s+(?:de\s+|d['’])[a-zéèêàç]{4,})?"
@@ -765,6 +768,8 @@ class _Extractor:
         if self.taken.overlaps(start, end):
             return
         known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
+        if forced is None and known and label != "PER" and self._meeting_of(start, end, known):
+            return
         if not known and forced is None:
             sited = text.split(" ")[0] in _SITE_HEADS and " " in text  # "fort Dorsner"
             compass = " " in text and fold(text.split(" ")[-1]) in _COMPASS  # "district militaire Sud"
@@ -801,6 +806,22 @@ class _Extractor:
         self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _meeting_of(self, start: int, end: int, known) -> bool:
+        """"le sommet de l'Otan": a meeting of a known body is an event, the body an actor of its own
+        (added here, both): True when done."""
+        if known is True or known.type != "organization":
+            return False
+        m = _MEETING_OF.search(self.text, max(0, start - 30), start)
+        if m is None or m.end() != start or self.taken.overlaps(m.start(), end):
+            return False
+        span = self.doc.char_span(m.start(), end, alignment_mode="expand")
+        if span is None:
+            return False
+        self.taken.add(m.start(), end)
+        self.candidates.append(Candidate(m.start(), end, self.text[m.start():end], "event", None, 0.75, "MISC", span))
+        self._add_inside(start, end, known)
+        return True
 
     def _demonym_clipped(self, text: str, label: str) -> tuple[str, actor_types.Typed | None] | None:
         """A name and a lower-case nationality adjective in one span: "le Hezbollah libanais" is the

@@ -1899,3 +1899,9 @@ def test_a_local_unit_named_by_its_kind_and_town_is_a_body(nlp, world):
                                   "brigade de recherches de Bergerac.")
     assert found["centre de secours de Brantôme"].type == "organization"
     assert found["brigade de recherches de Bergerac"].type == "organization"
+
+
+@model
+def test_a_summit_of_a_known_body_is_an_event_and_the_body_an_actor(nlp, world):
+    found = actors_of(nlp, world, "Le chef de l'État doit se rendre cette semaine à Vilnius pour le sommet de l'Otan.")
+    assert found["sommet de l'Otan"].type == "event" and found["OTAN"].type == "organization"
