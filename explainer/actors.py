@@ -1708,6 +1708,10 @@ class _Extractor:
                 # "(Unrwa)"): one word in brackets, a body after a body.
                 worded = _WORDED_INITIALS.match(m.text) is not None and cl.entry is None \
                     and not (cl.type_votes.get("person") or cl.type_votes.get("place"))
+                # ... or a short name ending with initials: "Centre africain de … (Africa CDC)"
+                words = m.text.split()
+                worded = worded or (cl.entry is None and 1 < len(words) <= 3 and _ACRONYM.match(words[-1]) is not None
+                                    and not (cl.type_votes.get("person") or cl.type_votes.get("place")))
                 if not (_is_acronym(m.text) or worded):
                     continue
                 before = self.text[max(0, m.start - 3): m.start]

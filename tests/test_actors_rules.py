@@ -1905,3 +1905,11 @@ def test_a_local_unit_named_by_its_kind_and_town_is_a_body(nlp, world):
 def test_a_summit_of_a_known_body_is_an_event_and_the_body_an_actor(nlp, world):
     found = actors_of(nlp, world, "Le chef de l'État doit se rendre cette semaine à Vilnius pour le sommet de l'Otan.")
     assert found["sommet de l'Otan"].type == "event" and found["OTAN"].type == "organization"
+
+
+@model
+def test_a_short_name_ending_with_initials_in_brackets_is_an_alias(nlp, world):
+    doc = _with_ents(nlp, "La veille, le Centre régional de veille sanitaire (Pacific RHS) avait décrété une alerte.",
+                     [("Centre régional de veille sanitaire", "ORG"), ("Pacific RHS", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Pacific RHS" in found["Centre régional de veille sanitaire"].aliases and "Pacific RHS" not in found
