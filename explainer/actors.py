@@ -231,8 +231,10 @@ _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 # before it dropped, or into a title's domain ("Commission chargé du Commerce").
 _RUN_ON_TAIL = re.compile(r"(?:\s+(?:à|au|aux|de|du|des|pour|et|par|sur|avec))*\s+[«“]"
                           r"|\s+chargée?s?\s+(?:de|du|des|d['’])(?![\w’'-])")
-# Geographic adjectives that make a land's name a region's: "l'Azerbaïdjan oriental", "l'Amérique latine".
-_REGION_ADJ = re.compile(r" (?:orientale?|occidentale?|centrale?|septentrionale?|méridionale?|latine|australe?)"
+# Geographic adjectives that make a land's name a region's: "l'Azerbaïdjan oriental", "l'Amérique latine",
+# "le Périgord vert".
+_REGION_ADJ = re.compile(r" (?:orientale?|occidentale?|centrale?|septentrionale?|méridionale?|latine|australe?"
+                         r"|vert|noir|blanc|pourpre)"  # "le Périgord vert", "l'Afrique noire"
                          r"(?![\w’'-])")
 # A model number right after a maker's name: "un Bell 212", "des Leopard 2" (not an age, a share, a score).
 _MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?|mètres?"

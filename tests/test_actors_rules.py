@@ -1913,3 +1913,11 @@ def test_a_short_name_ending_with_initials_in_brackets_is_an_alias(nlp, world):
                      [("Centre régional de veille sanitaire", "ORG"), ("Pacific RHS", "ORG")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert "Pacific RHS" in found["Centre régional de veille sanitaire"].aliases and "Pacific RHS" not in found
+
+
+@model
+def test_a_land_and_a_colour_adjective_is_a_region(nlp, world):
+    doc = _with_ents(nlp, "Il a allumé une quinzaine de feux dans les forêts du Quercy blanc au cours de l'été.",
+                     [("Quercy", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Quercy blanc"].type == "place" and "Quercy" not in found
