@@ -239,6 +239,8 @@ _REGION_ADJ = re.compile(r" (?:orientale?|occidentale?|centrale?|septentrionale?
 # A model number right after a maker's name: "un Bell 212", "des Leopard 2" (not an age, a share, a score).
 _MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?|mètres?"
                           r"|m|kg|tonnes?|personnes?|habitants?|voix|points?|sièges?|buts?|minutes?|jours?|mois)\b)")
+# The social network X after "sur" (not a number of years or of kilometres).
+_ON_X = re.compile(r"(?<=\bsur )X(?![\w’'-])(?!\s+(?:ans?|km|kilomètres|mois|jours|années|fois|personnes)\b)")
 # A lone Roman numeral ("la phase V") is a number, not a name.
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")  # "CICV" is no numeral
 # A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
@@ -1065,6 +1067,9 @@ class _Extractor:
             i += 1
         self._gazetteer()
         self._camel_names()
+        if "sur X" in self.text:
+            for m in _ON_X.finditer(self.text):  # "a écrit Lula sur X.": the network, which the NER may miss
+                self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.8))
         self._places_matching(_DATELINE, "place")
         self._untagged_names()
         self._drop_links()

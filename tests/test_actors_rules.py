@@ -1921,3 +1921,10 @@ def test_a_land_and_a_colour_adjective_is_a_region(nlp, world):
                      [("Quercy", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Quercy blanc"].type == "place" and "Quercy" not in found
+
+
+@model
+def test_the_network_x_untagged_after_sur(nlp, world):
+    doc = _with_ents(nlp, "« Une grande nouvelle pour la région », a écrit Paulo Serra sur X.", [("Paulo Serra", "PER")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["X"].type == "organization"
