@@ -441,6 +441,7 @@ def _words_before(span: "Span", n: int = 3) -> str:
 
 
 # An apposition that says a name is a town or where it lies.
+_NEAR_PLACE = re.compile(r",\s+(?:près|non\s+loin|à\s+proximité)\s+(?:de\s+|d['’])[A-ZÀ-Ý]")
 _PLACE_GLOSS = re.compile(r",\s+(?:(?:(?:l[ae]|une?)\s+)?"
                           r"(?:(?!(?:de|du|des|d|sur|à|au|aux|dans|en|pour|par|avec|vers|près|la|le|les|un|une)\b)"
                           r"[a-zàâéèêîôûç-]+\s+){0,3}?"
@@ -507,6 +508,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         return Typed("state", state, 0.85)
     if _PLACE_GLOSS.match(span.doc.text if doc_text is None else doc_text, span.end_char):
         return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
+    if label != "PER" and _NEAR_PLACE.match(span.doc.text if doc_text is None else doc_text, span.end_char):
+        return Typed("place", None, 0.8)  # "un centre de traitement de Munigi, près de Goma"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
     if re.fullmatch(r"[A-Z][a-z]{0,3}exit", text):

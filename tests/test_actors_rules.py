@@ -1928,3 +1928,11 @@ def test_the_network_x_untagged_after_sur(nlp, world):
     doc = _with_ents(nlp, "« Une grande nouvelle pour la région », a écrit Paulo Serra sur X.", [("Paulo Serra", "PER")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["X"].type == "organization"
+
+
+@model
+def test_a_name_located_near_a_place_is_a_place(nlp, world):
+    doc = _with_ents(nlp, "Un enfant est soigné dans un centre de Kabindu, près de Bukavu, depuis lundi.",
+                     [("Kabindu", "MISC"), ("Bukavu", "LOC")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["Kabindu"].type == "place"
