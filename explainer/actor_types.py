@@ -172,6 +172,8 @@ def is_locative(span: "Span") -> bool:
         before = doc[prev.i - 1] if prev.i > 0 else None
         return before is None or "\n" in before.text_with_ws or before.is_space
     if prev.lower_ in ("de", "d'", "d’", "du"):
+        if prev.i > 0 and doc[prev.i - 1].lower_ in ("près", "loin", "proximité", "autour", "environs"):
+            return True  # "une base aérienne près de New Delhi": where
         # "l'ire de Washington" acts; "les rues de Belgrade" is the city.
         noun = span.root.head
         return noun.lower_ in SPATIAL_NOUNS or lemma(noun).lower() in SPATIAL_NOUNS

@@ -1936,3 +1936,9 @@ def test_a_name_located_near_a_place_is_a_place(nlp, world):
                      [("Kabindu", "MISC"), ("Bukavu", "LOC")])
     found = {a.name: a for a in extract_actors(doc, world)}
     assert found["Kabindu"].type == "place"
+
+
+@model
+def test_a_capital_after_pres_de_is_the_city(nlp, world):
+    found = actors_of(nlp, world, "Elle a atterri sur une base aérienne près de Nairobi, selon des responsables.")
+    assert found["Nairobi"].type == "place"
