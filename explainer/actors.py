@@ -157,6 +157,9 @@ _LEVELS = frozenset("municipal municipale départemental départementale région
 # A meeting named by the body that holds it: "le sommet de l'Otan", "la conférence de l'ONU".
 _MEETING_OF = re.compile(r"(?<![\w-])(?:sommet|conférence|assemblée\s+générale|réunion\s+ministérielle)\s+"
                          r"(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)$")
+# An airport named by its town: "l'aéroport de Roissy-Charles-de-Gaulle", "l'aéroport international de La Tontouta".
+_AIRPORT = re.compile(r"(?<![\w-])aéroport(?:\s+international)?\s+(?:de\s+|d['’])"
+                      r"(?:(?:La|Le|Les)\s+)?[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?")
 # Bodies in lower case that need a capitalised complement to be named: "le parquet de Paris".
 # Local units named by their kind and town: "la brigade de recherches de Périgueux", "le centre de secours de X".
 _NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel|brigade(?:\s+(?:de\s+|d['’])[a-zéèêàç]{4,})?"
@@ -1218,7 +1221,7 @@ class _Extractor:
                                       "européennes", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "gendarmerie", "commissariat", "résolution",
                                       "directive", "décret", "loi ", "article", "attaque", "préfecture",
-                                      "parquet", "cartel", "brigade", "secours")):
+                                      "parquet", "cartel", "brigade", "secours", "aéroport")):
             return
         ent_end = {e.start_char: e.end_char for e in self.doc.ents}
         ent_label = {e.start_char: e.label_ for e in self.doc.ents}
@@ -1284,6 +1287,9 @@ class _Extractor:
             end = ent_end.get(start_c) or start_c + re.match(r"[\w’'-]+", text[start_c:]).end()
             if "\n" not in text[m.start():end]:
                 self.add(m.start("head"), end, "ORG", forced=actor_types.Typed("organization", None, 0.75))
+        if "aéroport" in text:
+            for m in _AIRPORT.finditer(text):  # "l'aéroport de Roissy-Charles-de-Gaulle", which the NER may miss
+                self.add(m.start(), m.end(), "LOC", forced=actor_types.Typed("place", None, 0.8))
         for m in _LOWER_PARTY.finditer(text):
             # "le parti socialiste francophone": a party named by its political family.
             self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.75))

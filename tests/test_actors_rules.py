@@ -1942,3 +1942,9 @@ def test_a_name_located_near_a_place_is_a_place(nlp, world):
 def test_a_capital_after_pres_de_is_the_city(nlp, world):
     found = actors_of(nlp, world, "Elle a atterri sur une base aérienne près de Nairobi, selon des responsables.")
     assert found["Nairobi"].type == "place"
+
+
+@model
+def test_an_airport_named_by_its_town_is_a_place(nlp, world):
+    found = actors_of(nlp, world, "L'un a été interpellé à l'aéroport de Lyon-Saint-Exupéry alors qu'il partait.")
+    assert found["aéroport de Lyon-Saint-Exupéry"].type == "place"
