@@ -164,7 +164,9 @@ _AIRPORT = re.compile(r"(?<![\w-])aéroport(?:\s+international)?\s+(?:de\s+|d['�
 # Local units named by their kind and town: "la brigade de recherches de Périgueux", "le centre de secours de X".
 _NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel|brigade(?:\s+(?:de\s+|d['’])[a-zéèêàç]{4,})?"
                               r"|centre\s+de\s+secours|compagnie\s+de\s+gendarmerie)"
-                              r"\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])")
+                              r"\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])"
+                              # "le cartel Jalisco Nouvelle Génération": its own name, no preposition
+                              r"|(?<![\w-])(?P<bare>cartel)\s+(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*)")
 # A party in lower case, named by its political family: "le parti socialiste
 # francophone", "le parti conservateur" (not "le parti majoritaire").
 _LOWER_PARTY = re.compile(
@@ -647,6 +649,11 @@ class _Extractor:
             if region is not None:
                 # "l'Azerbaïdjan oriental", "l'Amérique latine": a region of its own, not the land
                 end, forced = region.end(), actor_types.Typed("place", None, 0.8)
+        elif forced is None and label == "ORG" and " " in self.text[start:end].strip() \
+                and self.text[start:end].split()[-1][:1].isupper():
+            region = _REGION_ADJ.match(self.text, end)
+            if region is not None:
+                end = region.end()  # "Les Amis de la forêt du Périgord" + " vert": the region ends the name
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \
@@ -1037,7 +1044,9 @@ class _Extractor:
         if span is None:
             return False
         first = span[0]
-        at_start = first.is_sent_start or first.i == 0 or "\n" in self.doc[first.i - 1].text_with_ws
+        # (a sentence start the parser puts after a word, "L'association Les Amis …", is none)
+        at_start = first.i == 0 or "\n" in self.doc[first.i - 1].text_with_ws \
+            or first.is_sent_start and self.doc[first.i - 1].is_punct
         if not at_start and len(span) > 0:
             return True  # capitalised mid-sentence: a name
         return any(t.pos_ == "PROPN" or t.is_upper or any(c.isdigit() for c in t.text) for t in span) \
@@ -1283,10 +1292,13 @@ class _Extractor:
                                                      None, 0.75, "ORG", span))
         for m in _NAMED_ONLY_BODY.finditer(text):
             # "le parquet de Paris", "le cartel de Sinaloa": the town or the region names the body
-            start_c = m.start("cap")
-            end = ent_end.get(start_c) or start_c + re.match(r"[\w’'-]+", text[start_c:]).end()
-            if "\n" not in text[m.start():end]:
-                self.add(m.start("head"), end, "ORG", forced=actor_types.Typed("organization", None, 0.75))
+            if m.group("bare"):
+                head, end = m.start("bare"), m.end("name")
+            else:
+                head, start_c = m.start("head"), m.start("cap")
+                end = ent_end.get(start_c) or start_c + re.match(r"[\w’'-]+", text[start_c:]).end()
+            if "\n" not in text[head:end]:
+                self.add(head, end, "ORG", forced=actor_types.Typed("organization", None, 0.75))
         if "aéroport" in text:
             for m in _AIRPORT.finditer(text):  # "l'aéroport de Roissy-Charles-de-Gaulle", which the NER may miss
                 self.add(m.start(), m.end(), "LOC", forced=actor_types.Typed("place", None, 0.8))

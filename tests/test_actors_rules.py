@@ -1948,3 +1948,27 @@ def test_a_capital_after_pres_de_is_the_city(nlp, world):
 def test_an_airport_named_by_its_town_is_a_place(nlp, world):
     found = actors_of(nlp, world, "L'un a été interpellé à l'aéroport de Lyon-Saint-Exupéry alors qu'il partait.")
     assert found["aéroport de Lyon-Saint-Exupéry"].type == "place"
+
+
+@model
+def test_a_sentence_start_after_a_word_is_no_sentence_start(nlp, world):
+    # (the parser starts a sentence at "Les")
+    found = actors_of(nlp, world, "L’association Les Amis du bois de Brocéliande, qui s’était aussi constituée "
+                                  "partie civile, a obtenu un euro symbolique.")
+    assert found["Les Amis du bois de Brocéliande"].type == "organization"
+
+
+@model
+def test_a_body_named_after_a_region_keeps_its_adjective(nlp, world):
+    doc = _with_ents(nlp, "L'association Les Amis du Quercy blanc a obtenu un euro symbolique.",
+                     [("Les Amis du Quercy", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert "Les Amis du Quercy blanc" in found
+
+
+@model
+def test_a_cartel_named_without_a_preposition(nlp, world):
+    doc = _with_ents(nlp, "Le pays est confronté au cartel Golfo Nuevo Horizonte (CGNH), tenu pour responsable.",
+                     [("Golfo Nuevo", "PER"), ("CGNH", "ORG")])
+    found = {a.name: a for a in extract_actors(doc, world)}
+    assert found["cartel Golfo Nuevo Horizonte"].type == "organization" and "Golfo Nuevo" not in found
