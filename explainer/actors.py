@@ -95,6 +95,8 @@ _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|d
 _SITE_AFTER = re.compile(r"(?<![\w’'-])(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
                          r"|chapelle|sanctuaire)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
                          r"(?:(?:imam|saint|sainte|prophète|cheikh|roi|reine|empereur|impératrice)\s+)?$")
+_SITE_AFTER_HEAD = re.compile(r"(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
+                              r"|chapelle|sanctuaire)\s+d")
 # "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
 _HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
 _RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
@@ -157,6 +159,7 @@ _LEVELS = frozenset("municipal municipale départemental départementale région
 # A meeting named by the body that holds it: "le sommet de l'Otan", "la conférence de l'ONU".
 _MEETING_OF = re.compile(r"(?<![\w-])(?:sommet|conférence|assemblée\s+générale|réunion\s+ministérielle)\s+"
                          r"(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)$")
+_NAMED_ONLY_WORDS = ("parquet", "cartel", "brigade", "centre de secours", "compagnie de gendarmerie")
 # An airport named by its town: "l'aéroport de Roissy-Charles-de-Gaulle", "l'aéroport international de La Tontouta".
 _AIRPORT = re.compile(r"(?<![\w-])aéroport(?:\s+international)?\s+(?:de\s+|d['’])"
                       r"(?:(?:La|Le|Les)\s+)?[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?")
@@ -620,6 +623,7 @@ class _Extractor:
         self.taken = _Ranges()  # character ranges already used
         self.signature = self._signature()  # character range of a closing signature line
         self._loc_at = {e.start_char: e for e in doc.ents if e.label_ == "LOC"}
+        self._site_heads: bool | None = None  # does the text name a building after someone (_site_named_after)?
 
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
@@ -912,6 +916,10 @@ class _Extractor:
     def _site_named_after(self, start: int, text: str) -> int | None:
         """The start of a building or a room named after someone ("la galerie d'Apollon", "le
         mausolée de l'imam Reza") when the text never names that someone without it."""
+        if self._site_heads is None:  # most articles name no such building: one scan, then nothing
+            self._site_heads = _SITE_AFTER_HEAD.search(self.text) is not None
+        if not self._site_heads:
+            return None
         m = _SITE_AFTER.search(self.text, max(0, start - 40), start)
         if m is None or m.end() != start or self.knowledge.lookup(text):
             return None
@@ -1290,7 +1298,7 @@ class _Extractor:
                 if span is not None:
                     self.candidates.append(Candidate(m.start("cap"), end, text[m.start("cap"):end], "organization",
                                                      None, 0.75, "ORG", span))
-        for m in _NAMED_ONLY_BODY.finditer(text):
+        for m in (_NAMED_ONLY_BODY.finditer(text) if any(w in low for w in _NAMED_ONLY_WORDS) else ()):
             # "le parquet de Paris", "le cartel de Sinaloa": the town or the region names the body
             if m.group("bare"):
                 head, end = m.start("bare"), m.end("name")
