@@ -616,7 +616,8 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
     if label != "PER" and prev is not None and prev.lower_ in RANKS_BEFORE_NAME and prev2 is not None \
-            and prev2.lower_ in ("le", "la", "l'", "l’", "du", "au") and text[:1].isupper() and len(text.split()) <= 3:
+            and prev2.lower_ in ("le", "la", "l'", "l’", "du", "au") and text[:1].isupper() \
+            and len(text.split()) <= 3:
         return Typed("person", None, 0.8)  # "le général Waker-Uz-Zaman" tagged MISC: a rank heads a person's name
     if label != "PER" and " " not in text and text[:1].isupper() and _coordinated_relative(span):
         return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC

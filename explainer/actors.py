@@ -92,8 +92,8 @@ MAX_GAZETTEER_TOKENS = 8
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
 # Buildings and rooms named after someone: "la galerie d'Apollon", "le mausolée de l'imam Reza".
-_SITE_AFTER = re.compile(r"(?<![\w’'-])(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
-                         r"|chapelle|sanctuaire)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
+_SITE_AFTER = re.compile(r"(?<![\w’'-])(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique"
+                         r"|cathédrale|chapelle|sanctuaire)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
                          r"(?:(?:imam|saint|sainte|prophète|cheikh|roi|reine|empereur|impératrice)\s+)?$")
 _SITE_AFTER_HEAD = re.compile(r"(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
                               r"|chapelle|sanctuaire)\s+d")
@@ -169,7 +169,8 @@ _NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel|brigade(?:\s+(
                               r"|centre\s+de\s+secours|compagnie\s+de\s+gendarmerie)"
                               r"\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])"
                               # "le cartel Jalisco Nouvelle Génération": its own name, no preposition
-                              r"|(?<![\w-])(?P<bare>cartel)\s+(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*)")
+                              r"|(?<![\w-])(?P<bare>cartel)\s+"
+                              r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*)")
 # A party in lower case, named by its political family: "le parti socialiste
 # francophone", "le parti conservateur" (not "le parti majoritaire").
 _LOWER_PARTY = re.compile(
@@ -182,7 +183,8 @@ _LOWER_PARTY = re.compile(
 _NUMBERED_TEXT = re.compile(r"(?<![\w-])(?:(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d"
                             r"|article\s+\d+(?:[.-]\d+)*"  # "l'article 49.3", "l'article 5"
                             # whose text is part of its name: "l'article 16 de la Constitution", "du code pénal"
-                            r"(?:\s+(?:de\s+la\s+Constitution|du\s+[Cc]ode\s+(?:pénal|civil|du\s+travail|électoral)))?)"
+                            r"(?:\s+(?:de\s+la\s+Constitution"
+                            r"|du\s+[Cc]ode\s+(?:pénal|civil|du\s+travail|électoral)))?)"
                             r"(?![\w])")
 # "l'État français": the state itself (not "secrétaire d'État américain").
 _STATE_DEMONYM = re.compile(r"(?<![\w-])(?<![dD]['’])[ÉE]tat\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?)")
@@ -245,7 +247,8 @@ _REGION_ADJ = re.compile(r" (?:orientale?|occidentale?|centrale?|septentrionale?
                          r"|vert|noir|blanc|pourpre)"  # "le Périgord vert", "l'Afrique noire"
                          r"(?![\w’'-])")
 # A model number right after a maker's name: "un Bell 212", "des Leopard 2" (not an age, a share, a score).
-_MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?|mètres?"
+_MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?"
+                          r"|mètres?"
                           r"|m|kg|tonnes?|personnes?|habitants?|voix|points?|sièges?|buts?|minutes?|jours?|mois)\b)")
 # The social network X after "sur" (not a number of years or of kilometres).
 _ON_X = re.compile(r"(?<=\bsur )X(?![\w’'-])(?!\s+(?:ans?|km|kilomètres|mois|jours|années|fois|personnes)\b)")
@@ -592,7 +595,8 @@ def _is_subject(span: "Span") -> bool:
 
 
 # Asides between a verb of saying and its speaker: "a assuré de son côté X", "a dit pour sa part X".
-_ASIDES = frozenset((a, p, n) for a, n, ps in (("de", "côté", ("son", "sa", "leur")), ("pour", "part", ("sa", "leur")),
+_ASIDES = frozenset((a, p, n) for a, n, ps in (("de", "côté", ("son", "sa", "leur")),
+                                             ("pour", "part", ("sa", "leur")),
                                              ("à", "tour", ("son", "sa", "leur"))) for p in ps)
 
 
