@@ -54,6 +54,10 @@ trésorier trésorière animateur animatrice éducateur éducatrice assistant as
 successeur prédécesseur éleveur éleveuse
 administrateur administratrice dramaturge coleader co-leader coprésident coprésidente cofondateur cofondatrice
 metteur metteuse judoka sprinteur sprinteuse paysagiste nonce escrimeur escrimeuse rugbyman tennisman tenniswoman
+eurodéputé eurodéputée entrepreneur entrepreneuse empereur impératrice tsar tsarine
+physicien physicienne chimiste biologiste mathématicien mathématicienne philosophe
+vitrier vitrière menuisier menuisière plombier plombière maçon serrurier serrurière boulanger boulangère
+charpentier peintre sculpteur sculptrice bijoutier bijoutière joaillier joaillière
 """.split())
 # Kinship nouns in apposition or before a name are the role the text gives
 # ("Abdallah X, beau-frère du dirigeant", "sa fille Léa"); they are not in
@@ -125,6 +129,8 @@ def _is_title(tok: "Token") -> bool:
         return True
     if low == "guide":  # "le guide suprême": a title only with its adjective
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "suprême"
+    if low == "prix":  # "le prix Nobel de la paix X": a laureate ("le prix du pétrole" is none)
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "nobel"
     if not (low in TITLE_NOUNS or lemma(tok).lower() in TITLE_NOUNS):
         return False
     if low in ADJECTIVAL_TITLES and tok.i > 0:
@@ -236,6 +242,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
                    and not (j > 0 and doc[j - 1].lower_ in ("d'", "d’"))):
         return None  # "le conseiller de Jacques Chirac": Chirac holds no title here
         # ("le président du conseil d'administration X" is no "administration X")
+    if j >= 1 and doc[j].lower_ in ("la", "l'", "l’", "les") and doc[j - 1].lower_ in COMPLEMENT | {"à"}:
+        return None  # "le fondateur de la Grameen Bank": a name after "de la" is the complement
     if _own_noun(doc, j, knowledge):
         if j >= 3 and doc[j - 2].text == "," and doc[j - 1].lower_ in ("le", "la", "l'", "l’"):
             # "Le vice-chancelier, l'écologiste X", "son ministre, le libéral X": the title
@@ -253,6 +261,8 @@ def role_before(span: "Span", knowledge: Knowledge) -> RoleFound | None:
             return shared
     if j >= 0 and doc[j].lower_ in HONORIFICS:
         j -= 1  # "le quatuor des avocates, Mes X, Y et Z"
+        if j >= 0 and doc[j].lower_ in COMPLEMENT:
+            return None  # "un successeur possible de M. X": X is the complement, not the successor
     comma = j >= 0 and doc[j].text == ","
     if comma:
         one_of = _one_of_role(doc, j, knowledge)
@@ -592,6 +602,13 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
             nxt = doc[after.i + 1]
             if nxt.ent_type_ == "PER" and nxt.text[:1].isupper():
                 continue  # "le manager de son équipe, Mauro X, a répondu": his name in apposition
+            n = after.i + 1
+            while n < len(doc) and n - after.i <= 5 and (doc[n].lower_ in DETERMINERS or is_prefix(doc[n])
+                                                          or _is_title(doc[n])):
+                n += 1
+            if n > after.i + 1 and n < len(doc) and doc[n].text[:1].isupper() and doc[n].is_alpha \
+                    and any(_is_title(t) for t in doc[after.i + 1: n]):
+                continue  # "La cheffe de ce parti, l'ancienne Première ministre X, a …": X, titled again
         if after is not None and (after.ent_type_ == "PER" or after.pos_ == "PROPN" and after.text[:1].isupper()):
             continue  # "le secrétaire d'Etat américain William Burn": his own name follows
         tokens = _trim(tokens)

@@ -47,7 +47,7 @@ ORG_HEADS = frozenset("""
 commandement parquet tribunal cour conseil parti ministère commission comité agence banque groupe union fédération
 confédération association syndicat groupement collectif régiment bataillon brigade division armée police gendarmerie société
 compagnie fondation institut office assemblée congrès sénat parlement gouvernement coalition mouvement
-front ligue organisation force organisme instance institution coordination
+front ligue organisation force organisme instance institution coordination bourse
 """.split())
 # The same, folded ("assemblee"): for comparisons with folded names.
 ORG_HEADS_FOLDED = frozenset(fold(w) for w in ORG_HEADS)
@@ -62,6 +62,8 @@ banque parti coalition milice établissement
 """.split())
 # Nouns that gloss a name as a body in apposition: "X, l'organisme chargé de …".
 GLOSS_HEADS = frozenset("organisme institution instance organisation association agence fondation société".split())
+# ... and that gloss a name as a party or a coalition, unless the name is where something happens.
+PARTY_GLOSS_HEADS = frozenset("coalition alliance parti".split())
 # Nouns after which a name is a building or a site: "l'hôtel Adriatik",
 # "la place Tahrir", "l'aéroport Charles-de-Gaulle".
 VENUE_NOUNS = frozenset("école lycée collège centre gymnase salle piscine médiathèque bibliothèque musée".split())
@@ -170,6 +172,8 @@ def is_locative(span: "Span") -> bool:
         before = doc[prev.i - 1] if prev.i > 0 else None
         return before is None or "\n" in before.text_with_ws or before.is_space
     if prev.lower_ in ("de", "d'", "d’", "du"):
+        if prev.i > 0 and doc[prev.i - 1].lower_ in ("près", "loin", "proximité", "autour", "environs"):
+            return True  # "une base aérienne près de New Delhi": where
         # "l'ire de Washington" acts; "les rues de Belgrade" is the city.
         noun = span.root.head
         return noun.lower_ in SPATIAL_NOUNS or lemma(noun).lower() in SPATIAL_NOUNS
@@ -264,6 +268,8 @@ def _body_gloss(span: "Span", knowledge: Knowledge | None = None) -> bool:
                 and doc[i + 3].is_lower and knowledge is not None and knowledge.is_demonym(doc[i + 3].text) and not (
                     span.start > 0 and doc[span.start - 1].lower_ in ("à", "en", "dans", "vers", "près", "depuis")):
             return True  # "au Yuan législatif, le Parlement taïwanais": a national assembly's own name
+        if _singular(noun.lower_) in PARTY_GLOSS_HEADS:
+            return not is_locative(span)  # "pour Ensemble, la coalition du président" (not "En Écosse, le parti …")
         return _singular(noun.lower_) in GLOSS_HEADS
     return _singular(noun.lower_) in ORG_HEADS and noun.lower_ not in LED_BY_NOUNS
 
@@ -437,6 +443,7 @@ def _words_before(span: "Span", n: int = 3) -> str:
 
 
 # An apposition that says a name is a town or where it lies.
+_NEAR_PLACE = re.compile(r",\s+(?:près|non\s+loin|à\s+proximité)\s+(?:de\s+|d['’])[A-ZÀ-Ý]")
 _PLACE_GLOSS = re.compile(r",\s+(?:(?:(?:l[ae]|une?)\s+)?"
                           r"(?:(?!(?:de|du|des|d|sur|à|au|aux|dans|en|pour|par|avec|vers|près|la|le|les|un|une)\b)"
                           r"[a-zàâéèêîôûç-]+\s+){0,3}?"
@@ -455,7 +462,19 @@ def _by_author(span: "Span") -> bool:
         and doc[k - 2].lower_ in _AUTHORS
 
 
+# Ranks and royal titles that head only a person's name: "le général X", "la reine X".
+RANKS_BEFORE_NAME = frozenset("""général générale colonel maréchal amiral commandant capitaine lieutenant sergent
+caporal adjudant roi reine prince princesse pape cardinal impératrice empereur""".split())
 _KIN_BEFORE_NAME = frozenset("épouse époux mari femme fils fille frère sœur soeur mère père compagne compagnon".split())
+
+
+def _office_of_city(span: "Span") -> bool:
+    """"la procureure de Paris", "le maire de Londres": a capital after a title and "de" is the city
+    the office serves, not the state."""
+    from . import actor_roles  # noqa: PLC0415
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’") \
+        and doc[span.start - 2].lower_ in actor_roles.TITLE_NOUNS
 
 
 def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
@@ -486,11 +505,13 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         return Typed(entry.type, entry, 1.0)
     state = knowledge.state_of_capital(text)
     if state is not None:
-        if is_locative(span) or _listed_with_cities(span, knowledge):
+        if is_locative(span) or _listed_with_cities(span, knowledge) or _office_of_city(span):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
     if _PLACE_GLOSS.match(span.doc.text if doc_text is None else doc_text, span.end_char):
         return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
+    if label != "PER" and _NEAR_PLACE.match(span.doc.text if doc_text is None else doc_text, span.end_char):
+        return Typed("place", None, 0.8)  # "un centre de traitement de Munigi, près de Goma"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says
     if re.fullmatch(r"[A-Z][a-z]{0,3}exit", text):
@@ -594,6 +615,10 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         return Typed("organization", None, 0.75)  # "la société de surveillance Protec"
     if label in ("MISC", "ORG") and _titled_name(span, text, knowledge):
         return Typed("person", None, 0.8)  # "le ministre de la Défense, Peter Struck" tagged MISC
+    if label != "PER" and prev is not None and prev.lower_ in RANKS_BEFORE_NAME and prev2 is not None \
+            and prev2.lower_ in ("le", "la", "l'", "l’", "du", "au") and text[:1].isupper() \
+            and len(text.split()) <= 3:
+        return Typed("person", None, 0.8)  # "le général Waker-Uz-Zaman" tagged MISC: a rank heads a person's name
     if label != "PER" and " " not in text and text[:1].isupper() and _coordinated_relative(span):
         return Typed("person", None, 0.8)  # "la fille de Jean, …, et de Marylène" tagged LOC
     if label == "LOC" and _NAME_SHAPE.match(text) and _title_after(span, knowledge):

@@ -44,6 +44,8 @@ _SHORT_BODY_HEADS = frozenset({"fonds", "caisse", "bourse"})
 _NAME_ARTICLE = re.compile(r"(?:La|Le|Los|Las|El|Les) +")
 _MID_SENTENCE = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ],) +$")
 _FORMER = re.compile(r"^[eE]x-(?=[A-ZÀ-Ý])")  # "l'ex-RDA": the actor is the former state
+# A name ending with an initial: "Kévin D." (a first name and the initial of the surname).
+_INITIAL_END = re.compile(r"^[A-ZÀ-Ý][\w’'-]+ [A-ZÀ-Ý]\.$")
 _HONORIFIC = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Me|Mes|Mgr|Sir|Lord)\s+")
 _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+"
                        r"|\s+(?:au|aux|du|des|à|et|par|pour)$")  # "Union pour la patrie au" (Sénat)
@@ -52,7 +54,7 @@ _TRAILING = re.compile(r"[\s,;:.!?»«\"“”()\[\]]+$|^[\s«\"“”(\[]+"
 _TITLE_WORDS = frozenset(fold(w) for w in """
 Défense Intérieur Justice Affaires étrangères Économie Finances Santé Travail Éducation Culture
 Agriculture Environnement Transports Commerce Industrie Énergie Armées Budget Logement Sports
-État Etat Président Premier Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
+État Etat Président Premier Première Ministre Secrétaire Chancelier Gouvernement Ministère Ministres
 """.split())
 # Ministerial domains that the NER glues to a name ("Écologie Mukhtar X") or
 # tags alone ("Climat"): clipped from names and never an actor by themselves,
@@ -89,6 +91,12 @@ MAX_GAZETTEER_TOKENS = 8
 # "<noun> de/du/d’ <Name>" just before a name (see _Extractor._named_head).
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
+# Buildings and rooms named after someone: "la galerie d'Apollon", "le mausolée de l'imam Reza".
+_SITE_AFTER = re.compile(r"(?<![\w’'-])(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique"
+                         r"|cathédrale|chapelle|sanctuaire)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
+                         r"(?:(?:imam|saint|sainte|prophète|cheikh|roi|reine|empereur|impératrice)\s+)?$")
+_SITE_AFTER_HEAD = re.compile(r"(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
+                              r"|chapelle|sanctuaire)\s+d")
 # "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
 _HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
 _RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
@@ -139,7 +147,30 @@ _LOWER_EVENT = re.compile(
     r"|régionales|cantonales|sénatoriales|européennes)"
     r"(?P<adj>(?:\s+" + _ADJ + r"|\s+(?:présidentielles?|législatives|municipales|régionales|cantonales|"
     r"sénatoriales|européennes)){0,2})"
+    # what a war was fought for: "la guerre d'indépendance de 1971", "la guerre de libération de 1954"
+    r"(?P<aim>\s+(?:d['’]\s*indépendance|de\s+libération|de\s+sécession))?"
     r"(?:\s+(?:de|du|d['’])\s*(?P<date>(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?|\d{4})(?!\d))?")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Uu]ne?|[Dd]es)\s+$")
+# Complements that make a lower-case body an organ of another: "conseil d'administration", "comité d'urgence".
+_ORGANS = frozenset("administration surveillance direction urgence ministres gestion".split())
+# Tiers of local government: "le conseil municipal" alone names no one council.
+_LEVELS = frozenset("municipal municipale départemental départementale régional régionale général générale "
+                    "communautaire intercommunal intercommunale métropolitain métropolitaine".split())
+# A meeting named by the body that holds it: "le sommet de l'Otan", "la conférence de l'ONU".
+_MEETING_OF = re.compile(r"(?<![\w-])(?:sommet|conférence|assemblée\s+générale|réunion\s+ministérielle)\s+"
+                         r"(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)$")
+_NAMED_ONLY_WORDS = ("parquet", "cartel", "brigade", "centre de secours", "compagnie de gendarmerie")
+# An airport named by its town: "l'aéroport de Roissy-Charles-de-Gaulle", "l'aéroport international de La Tontouta".
+_AIRPORT = re.compile(r"(?<![\w-])aéroport(?:\s+international)?\s+(?:de\s+|d['’])"
+                      r"(?:(?:La|Le|Les)\s+)?[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?")
+# Bodies in lower case that need a capitalised complement to be named: "le parquet de Paris".
+# Local units named by their kind and town: "la brigade de recherches de Périgueux", "le centre de secours de X".
+_NAMED_ONLY_BODY = re.compile(r"(?<![\w-])(?P<head>parquet|cartel|brigade(?:\s+(?:de\s+|d['’])[a-zéèêàç]{4,})?"
+                              r"|centre\s+de\s+secours|compagnie\s+de\s+gendarmerie)"
+                              r"\s+(?:de\s+|d['’]|du\s+)(?P<cap>[A-ZÀ-Ý])"
+                              # "le cartel Jalisco Nouvelle Génération": its own name, no preposition
+                              r"|(?<![\w-])(?P<bare>cartel)\s+"
+                              r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*)")
 # A party in lower case, named by its political family: "le parti socialiste
 # francophone", "le parti conservateur" (not "le parti majoritaire").
 _LOWER_PARTY = re.compile(
@@ -150,7 +181,11 @@ _LOWER_PARTY = re.compile(
     r"(?:\s+(?:[a-zé]+phones?(?![\w’'-])|" + _ADJ + r"))?")
 # A numbered text: "la résolution 1441", "la directive 2003/87".
 _NUMBERED_TEXT = re.compile(r"(?<![\w-])(?:(?P<head>résolution|directive|décret|loi)\s+(?:n°\s*)?\d[\d/.-]*\d"
-                            r"|article\s+\d+(?:[.-]\d+)*)(?![\w])")  # "l'article 49.3", "l'article 5"
+                            r"|article\s+\d+(?:[.-]\d+)*"  # "l'article 49.3", "l'article 5"
+                            # whose text is part of its name: "l'article 16 de la Constitution", "du code pénal"
+                            r"(?:\s+(?:de\s+la\s+Constitution"
+                            r"|du\s+[Cc]ode\s+(?:pénal|civil|du\s+travail|électoral)))?)"
+                            r"(?![\w])")
 # "l'État français": the state itself (not "secrétaire d'État américain").
 _STATE_DEMONYM = re.compile(r"(?<![\w-])(?<![dD]['’])[ÉE]tat\s+(?P<dem>[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?)")
 # Particles inside a name that the NER may end a person on: "Oussama ben" + "Laden".
@@ -206,13 +241,25 @@ _COMMA_TAIL = re.compile(r"\s*,\s+(?=[a-zà-ÿ])")
 # before it dropped, or into a title's domain ("Commission chargé du Commerce").
 _RUN_ON_TAIL = re.compile(r"(?:\s+(?:à|au|aux|de|du|des|pour|et|par|sur|avec))*\s+[«“]"
                           r"|\s+chargée?s?\s+(?:de|du|des|d['’])(?![\w’'-])")
+# Geographic adjectives that make a land's name a region's: "l'Azerbaïdjan oriental", "l'Amérique latine",
+# "le Périgord vert".
+_REGION_ADJ = re.compile(r" (?:orientale?|occidentale?|centrale?|septentrionale?|méridionale?|latine|australe?"
+                         r"|vert|noir|blanc|pourpre)"  # "le Périgord vert", "l'Afrique noire"
+                         r"(?![\w’'-])")
+# A model number right after a maker's name: "un Bell 212", "des Leopard 2" (not an age, a share, a score).
+_MODEL_AFTER = re.compile(r" \d{1,4}(?![\w,.:/-]|\s*(?:ans?|%|km|h|heures?|euros?|dollars?|millions?|milliards?"
+                          r"|mètres?"
+                          r"|m|kg|tonnes?|personnes?|habitants?|voix|points?|sièges?|buts?|minutes?|jours?|mois)\b)")
+# The social network X after "sur" (not a number of years or of kilometres).
+_ON_X = re.compile(r"(?<=\bsur )X(?![\w’'-])(?!\s+(?:ans?|km|kilomètres|mois|jours|années|fois|personnes)\b)")
 # A lone Roman numeral ("la phase V") is a number, not a name.
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")  # "CICV" is no numeral
 # A sentence end: ".", "!" or "?" (not after an initial or "M."), then a capital.
 _SENTENCE_END = re.compile(r"(?<!\bM\.)(?<![\s.][A-Z]\.)(?<=[\w»)\]\"][.!?])[»\"]?\s+(?=[«\"A-ZÀ-Ý])")
 # Plural endings of the names of inhabitants (gentilés), after "les"/"des"/"aux".
 _INHABITANT = ("ais", "ois", "aise", "oise", "ain", "aine", "ien", "ienne", "éen", "éenne")
-_INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes")
+_INHABITANTS = ("ais", "ois", "aises", "oises", "ains", "aines", "iens", "iennes", "éens", "éennes",
+                "entaux")  # "les Occidentaux", "les Orientaux": a camp, no body
 # A newspaper's local edition: "l'édition de Lunéville".
 _EDITION = re.compile(r"\b[ée]dition\s+(?:de\s+|d['’])$")
 # Buildings and venues that may be named after someone: "le Centre des congrès Pierre Baudis".
@@ -324,6 +371,8 @@ def _clean(text: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
     """
     while True:
         stripped = _TRAILING.sub("", text)
+        if stripped == text[:-1] and _INITIAL_END.search(text):
+            stripped = text  # "Kévin D.": the full stop of an initial is part of the name
         if stripped != text:
             lead = len(text) - len(text.lstrip(" \t«\"“([")) if text[:1] in " \t«\"“([" else 0
             start += lead
@@ -386,9 +435,13 @@ def _clipped_words(short: str, long: str) -> bool:
 def _title_complement(text: str, clipped: str, label: str) -> bool:
     """"président de la République" tagged PER: once the title is clipped, one
     word after an article or a preposition is the title's complement, no person."""
-    if label != "PER" or clipped == text or " " in clipped:
+    if clipped == text or " " in clipped:
         return False
     before = text[: len(text) - len(clipped)].split()
+    if label != "PER" and before:
+        # "procureur de la République" tagged LOC: the title's complement, no place
+        return clipped == "République" and before[0].lower() in actor_roles.TITLE_NOUNS \
+            and before[-1].lower() == "la"
     return bool(before) and before[-1].lower() in ("de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’")
 
 
@@ -541,6 +594,12 @@ def _is_subject(span: "Span") -> bool:
     return i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and not doc[i].text[:1].isupper()
 
 
+# Asides between a verb of saying and its speaker: "a assuré de son côté X", "a dit pour sa part X".
+_ASIDES = frozenset((a, p, n) for a, n, ps in (("de", "côté", ("son", "sa", "leur")),
+                                             ("pour", "part", ("sa", "leur")),
+                                             ("à", "tour", ("son", "sa", "leur"))) for p in ps)
+
+
 def _inverted_speaker(span: "Span") -> bool:
     """"« … », s'est félicité le président X", "a déclaré X": the speaker after the verb
     of saying is the subject of the quotation's clause."""
@@ -549,6 +608,8 @@ def _inverted_speaker(span: "Span") -> bool:
     while i > 0 and (doc[i].pos_ in ("DET", "ADJ") or doc[i].is_lower and actor_roles.is_prefix(doc[i])
                      or actor_roles._is_title(doc[i])) and span.start - i < 6:
         i -= 1
+    if i >= 3 and tuple(t.lower_ for t in doc[i - 2: i + 1]) in _ASIDES:
+        i -= 3  # "a assuré de son côté X"
     if i < 1 or doc[i].pos_ != "VERB" or lemma(doc[i]).lower() not in actor_roles.SPEECH_VERBS | {"féliciter"}:
         return False
     j = i - 1
@@ -566,6 +627,7 @@ class _Extractor:
         self.taken = _Ranges()  # character ranges already used
         self.signature = self._signature()  # character range of a closing signature line
         self._loc_at = {e.start_char: e for e in ents(doc) if e.label_ == "LOC"}
+        self._site_heads: bool | None = None  # does the text name a building after someone (_site_named_after)?
 
     # -- candidates --------------------------------------------------------
     def add(self, start: int, end: int, label: str, affiliation: Entry | None = None,
@@ -576,8 +638,30 @@ class _Extractor:
             more = _SURNAME_AFTER.match(self.text, end)
             if more is not None and not self.knowledge.lookup(more.group(1)):
                 span = self.doc.char_span(more.start(1), more.end(1))
-                if span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].ent_iob_ == "O":
+                if span is not None and len(span) == 1 and (
+                        span[0].pos_ == "PROPN" and span[0].ent_iob_ == "O"
+                        # "Mohammad Javad" + "Zarif" tagged LOC alone: a surname, no place
+                        or span[0].ent_iob_ == "B" and span[0].ent_type_ in ("LOC", "MISC", "ORG")
+                        and self.text[start:end].split()[-1][:1].isupper()
+                        and (span.end == len(self.doc) or self.doc[span.end].ent_iob_ != "I")
+                        and not self.knowledge.is_capital(more.group(1))):
                     end = more.end(1)  # "Alberto Núñez" + "Feijóo (PP)": the NER stops before a second surname
+        if forced is None and label in ("PER", "MISC") and " " not in self.text[start:end].strip():
+            model = _MODEL_AFTER.match(self.text, end)
+            if model is not None and self.text[start:start + 1].isupper() \
+                    and not self.knowledge.lookup(self.text[start:end].strip()):
+                # "un Bell 212" tagged PER: a maker's name and a model number, a work
+                end, forced = model.end(), actor_types.Typed("work", None, 0.8)
+        if forced is None and label == "LOC" and " " not in self.text[start:end].strip():
+            region = _REGION_ADJ.match(self.text, end)
+            if region is not None:
+                # "l'Azerbaïdjan oriental", "l'Amérique latine": a region of its own, not the land
+                end, forced = region.end(), actor_types.Typed("place", None, 0.8)
+        elif forced is None and label == "ORG" and " " in self.text[start:end].strip() \
+                and self.text[start:end].split()[-1][:1].isupper():
+            region = _REGION_ADJ.match(self.text, end)
+            if region is not None:
+                end = region.end()  # "Les Amis de la forêt du Périgord" + " vert": the region ends the name
         if forced is None and label != "PER" and _TROUPE.match(self.text, start):
             forced = actor_types.Typed("organization", None, 0.8)  # "théâtre de La Roële": no title to clip
         if forced is None and label in ("ORG", "MISC") and _ACRONYM.match(self.text[start:end]) \
@@ -627,6 +711,10 @@ class _Extractor:
         if forced is None and label != "PER" and not self.knowledge.lookup(text) \
                 and re.search(r"(?:^|\s)(?:une?|d['’]une?)\s*[«“]\s*$", self.text[max(0, start - 12):start]):
             return  # "la nécessité d'une « Europe unie »": a phrase quoted as one thing among others, no name
+        if forced is None and label != "LOC":
+            clipped = self._demonym_clipped(text, label)
+            if clipped is not None:
+                text, forced = clipped
         if fold(text) in ("premier", "premiere") and re.match(r"\s+ministres?\b", self.text[start + len(text):]):
             return  # "l'ancienne Première ministre Liz X": the title's first word, tagged alone
         lead = _COMMON_PLURAL_OF.match(text) if forced is None else None
@@ -690,6 +778,11 @@ class _Extractor:
                     self.add(a, b, label)
                 return
         headed = False
+        if forced is None and label == "PER":
+            site = self._site_named_after(start, text)
+            if site is not None:
+                # "la galerie d'Apollon", "le mausolée de l'imam Reza": a place named after someone
+                start, text, forced = site, self.text[site:end], actor_types.Typed("place", None, 0.8)
         if forced is None:
             new_start = self._named_head(start, text, label)
             headed = new_start != start
@@ -697,6 +790,8 @@ class _Extractor:
         if self.taken.overlaps(start, end):
             return
         known = self.knowledge.lookup(text) or self.knowledge.is_capital(text)
+        if forced is None and known and label != "PER" and self._meeting_of(start, end, known):
+            return
         if not known and forced is None:
             sited = text.split(" ")[0] in _SITE_HEADS and " " in text  # "fort Dorsner"
             compass = " " in text and fold(text.split(" ")[-1]) in _COMPASS  # "district militaire Sud"
@@ -733,6 +828,39 @@ class _Extractor:
         self.taken.add(start, end)
         self.candidates.append(Candidate(start, end, text, typed.type, typed.entry, typed.confidence, label,
                                          span, affiliation))
+
+    def _meeting_of(self, start: int, end: int, known) -> bool:
+        """"le sommet de l'Otan": a meeting of a known body is an event, the body an actor of its own
+        (added here, both): True when done."""
+        if known is True or known.type != "organization":
+            return False
+        m = _MEETING_OF.search(self.text, max(0, start - 30), start)
+        if m is None or m.end() != start or self.taken.overlaps(m.start(), end):
+            return False
+        span = self.doc.char_span(m.start(), end, alignment_mode="expand")
+        if span is None:
+            return False
+        self.taken.add(m.start(), end)
+        self.candidates.append(Candidate(m.start(), end, self.text[m.start():end], "event", None, 0.75, "MISC", span))
+        self._add_inside(start, end, known)
+        return True
+
+    def _demonym_clipped(self, text: str, label: str) -> tuple[str, actor_types.Typed | None] | None:
+        """A name and a lower-case nationality adjective in one span: "le Hezbollah libanais" is the
+        known Hezbollah; "des Marder allemands" (tagged PER, the adjective plural) are vehicles or
+        weapons of a model (a work).  An unknown body keeps its adjective ("Croissant-Rouge marocain")."""
+        words = text.split(" ")
+        if len(words) != 2 or not words[1].islower() or not words[0][:1].isupper() \
+                or not self.knowledge.is_demonym(words[1]) or self.knowledge.lookup(text):
+            return None
+        entry = self.knowledge.lookup(words[0])
+        if entry is not None:
+            if entry.type != "organization" or fold(words[0]) in actor_types.ORG_HEADS_FOLDED:
+                return None
+            return words[0], None
+        if label == "PER" and words[1].endswith(("s", "x")) and not self.knowledge.is_demonym(words[0]):
+            return words[0], actor_types.Typed("work", None, 0.75)
+        return None
 
     def _known_longer(self, start: int, end: int) -> int:
         """The end of the longest known body or event that begins where the NER's name
@@ -788,6 +916,22 @@ class _Extractor:
         if m is None or _initials(text) != m.group(1).replace(".", ""):
             return None
         return actor_types.Typed("organization", None, 0.85)
+
+    def _site_named_after(self, start: int, text: str) -> int | None:
+        """The start of a building or a room named after someone ("la galerie d'Apollon", "le
+        mausolée de l'imam Reza") when the text never names that someone without it."""
+        if self._site_heads is None:  # most articles name no such building: one scan, then nothing
+            self._site_heads = _SITE_AFTER_HEAD.search(self.text) is not None
+        if not self._site_heads:
+            return None
+        m = _SITE_AFTER.search(self.text, max(0, start - 40), start)
+        if m is None or m.end() != start or self.knowledge.lookup(text):
+            return None
+        phrase = self.text[m.start():start]
+        if any(self.text[max(0, o.start() - len(phrase)):o.start()] != phrase
+               for o in re.finditer(r"(?<![\w’'-])" + re.escape(text) + r"(?![\w’'-])", self.text)):
+            return None
+        return m.start()
 
     def _named_head(self, start: int, text: str, label: str) -> int:
         """Take in the common noun that names an event or a text: "l'accord du
@@ -912,7 +1056,9 @@ class _Extractor:
         if span is None:
             return False
         first = span[0]
-        at_start = first.is_sent_start or first.i == 0 or "\n" in self.doc[first.i - 1].text_with_ws
+        # (a sentence start the parser puts after a word, "L'association Les Amis …", is none)
+        at_start = first.i == 0 or "\n" in self.doc[first.i - 1].text_with_ws \
+            or first.is_sent_start and self.doc[first.i - 1].is_punct
         if not at_start and len(span) > 0:
             return True  # capitalised mid-sentence: a name
         return any(t.pos_ == "PROPN" or t.is_upper or any(c.isdigit() for c in t.text) for t in span) \
@@ -945,6 +1091,9 @@ class _Extractor:
             i += 1
         self._gazetteer()
         self._camel_names()
+        if "sur X" in self.text:
+            for m in _ON_X.finditer(self.text):  # "a écrit Lula sur X.": the network, which the NER may miss
+                self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.8))
         self._places_matching(_DATELINE, "place")
         self._untagged_names()
         self._drop_links()
@@ -1092,12 +1241,22 @@ class _Extractor:
                                       "législatives", "municipales", "régionales", "cantonales", "sénatoriales",
                                       "européennes", "attentat", "sommet", "guerre", "ambassade",
                                       "consulat", "observatoire", "gendarmerie", "commissariat", "résolution",
-                                      "directive", "décret", "loi ", "article", "attaque", "préfecture")):
+                                      "directive", "décret", "loi ", "article", "attaque", "préfecture",
+                                      "parquet", "cartel", "brigade", "secours", "aéroport")):
             return
         ent_end = {e.start_char: e.end_char for e in ents(self.doc)}
         ent_label = {e.start_char: e.label_ for e in ents(self.doc)}
         for m in _LOWER_BODY.finditer(text):
             end = None
+            adj_only = not m.group("cap") and not m.group("low") and m.group("adj")
+            if m.group("head")[0].islower() and (
+                    adj_only and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                    or m.group("low") and m.group("low").split()[0] in _ORGANS
+                    or adj_only and all(a.rstrip("sx") in _LEVELS for a in m.group("adj").split())):
+                # "un conseil municipal", "un comité exécutif": any one (not "un observatoire national
+                # de la pauvreté", named); "le conseil d'administration", "le comité d'urgence": an organ
+                # of a body; "le conseil départemental" alone: a tier of government
+                continue
             if m.group("cap"):
                 start_c = m.start("cap")
                 end = ent_end.get(start_c)
@@ -1143,6 +1302,18 @@ class _Extractor:
                 if span is not None:
                     self.candidates.append(Candidate(m.start("cap"), end, text[m.start("cap"):end], "organization",
                                                      None, 0.75, "ORG", span))
+        for m in (_NAMED_ONLY_BODY.finditer(text) if any(w in low for w in _NAMED_ONLY_WORDS) else ()):
+            # "le parquet de Paris", "le cartel de Sinaloa": the town or the region names the body
+            if m.group("bare"):
+                head, end = m.start("bare"), m.end("name")
+            else:
+                head, start_c = m.start("head"), m.start("cap")
+                end = ent_end.get(start_c) or start_c + re.match(r"[\w’'-]+", text[start_c:]).end()
+            if "\n" not in text[head:end]:
+                self.add(head, end, "ORG", forced=actor_types.Typed("organization", None, 0.75))
+        if "aéroport" in text:
+            for m in _AIRPORT.finditer(text):  # "l'aéroport de Roissy-Charles-de-Gaulle", which the NER may miss
+                self.add(m.start(), m.end(), "LOC", forced=actor_types.Typed("place", None, 0.8))
         for m in _LOWER_PARTY.finditer(text):
             # "le parti socialiste francophone": a party named by its political family.
             self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.75))
@@ -1155,6 +1326,8 @@ class _Extractor:
             if m.group("head").startswith("élection") and not (
                     date.isdigit() and m.group("adj") and m.group("adj").split()[0] in _LOWER_EVENT_ADJ):
                 continue  # "les élections du 13 juin": a date, not the name of an election
+            if m.group("aim") and m.group("head") != "guerre":
+                continue
             if m.group("head") in _LOWER_EVENT_ADJ and (not date.isdigit() or m.group("adj")):
                 continue  # "la présidentielle de 2002" is named by its year, not "les régionales du 13 juin"
             if m.group("head").startswith(("attentat", "attaque")) and date.isdigit():
@@ -1548,7 +1721,10 @@ class _Extractor:
         """"Austin" → "Lloyd Austin": the nearest full name ending (or starting) with it."""
         words = c.text.split()
         if len(words) > 1:
-            return c.text
+            # "Bagheri Kani" after "Ali Bagheri Kani": a surname of two words
+            longer = {f.text for f in full_names if len(f.text.split()) > len(words)
+                      and fold(f.text).endswith(" " + fold(c.text))}
+            return longer.pop() if len(longer) == 1 else c.text
         by_surname = [f for f in full_names if fold(f.text.split()[-1]) == fold(c.text)
                       or fold(" ".join(f.text.split()[1:])) == fold(c.text)]
         if by_surname:
@@ -1557,6 +1733,11 @@ class _Extractor:
         by_first = {fold(f.text) for f in full_names if fold(f.text.split()[0]) == fold(c.text)}
         if len(by_first) == 1:
             return next(f.text for f in full_names if fold(f.text) in by_first)
+        # "Lula" after "Luiz Inácio Lula da Silva": the name a person goes by, inside the full name
+        inner = {f.text for f in full_names if len(f.text.split()) >= 4 and fold(c.text) not in _NAME_PARTICLES
+                 and fold(c.text) in {fold(w) for w in f.text.split()[1:-1]}}
+        if len(inner) == 1:
+            return inner.pop()
         return c.text
 
     def _merge_acronyms(self, clusters: dict[str, _Cluster], order: list[str]) -> None:
@@ -1569,6 +1750,10 @@ class _Extractor:
                 # "(Unrwa)"): one word in brackets, a body after a body.
                 worded = _WORDED_INITIALS.match(m.text) is not None and cl.entry is None \
                     and not (cl.type_votes.get("person") or cl.type_votes.get("place"))
+                # ... or a short name ending with initials: "Centre africain de … (Africa CDC)"
+                words = m.text.split()
+                worded = worded or (cl.entry is None and 1 < len(words) <= 3 and _ACRONYM.match(words[-1]) is not None
+                                    and not (cl.type_votes.get("person") or cl.type_votes.get("place")))
                 if not (_is_acronym(m.text) or worded):
                     continue
                 before = self.text[max(0, m.start - 3): m.start]
