@@ -508,9 +508,10 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         if is_locative(span) or _listed_with_cities(span, knowledge) or _office_of_city(span):
             return Typed("place", None, 0.85)
         return Typed("state", state, 0.85)
-    if _PLACE_GLOSS.match(span.doc.text if doc_text is None else doc_text, span.end_char):
+    doc_text = span.doc.text if doc_text is None else doc_text
+    if _PLACE_GLOSS.match(doc_text, span.end_char):
         return Typed("place", None, 0.9)  # "X, dernière grande ville du Darfour", "X, dans le nord du pays"
-    if label != "PER" and _NEAR_PLACE.match(span.doc.text if doc_text is None else doc_text, span.end_char):
+    if label != "PER" and _NEAR_PLACE.match(doc_text, span.end_char):
         return Typed("place", None, 0.8)  # "un centre de traitement de Munigi, près de Goma"
     if NUMBERED_CONFERENCE.match(text):
         return Typed("event", None, 0.85)  # "la COP28": a conference, whatever the NER says

@@ -92,11 +92,10 @@ MAX_GAZETTEER_TOKENS = 8
 _NAMED_HEAD = re.compile(r"\b(?P<head>[a-zéèêàç-]+)\s+(?P<prep>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
                          r"(?:(?:général|maréchal|président|docteur|colonel|abbé|professeur)\s+)?$")
 # Buildings and rooms named after someone: "la galerie d'Apollon", "le mausolée de l'imam Reza".
-_SITE_AFTER = re.compile(r"(?<![\w’'-])(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique"
-                         r"|cathédrale|chapelle|sanctuaire)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
+_SITE_NOUNS_AFTER = "galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale|chapelle|sanctuaire"
+_SITE_AFTER = re.compile(r"(?<![\w’'-])(?:" + _SITE_NOUNS_AFTER + r")\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)"
                          r"(?:(?:imam|saint|sainte|prophète|cheikh|roi|reine|empereur|impératrice)\s+)?$")
-_SITE_AFTER_HEAD = re.compile(r"(?:galerie|salle|aile|pavillon|mausolée|tombeau|mosquée|église|basilique|cathédrale"
-                              r"|chapelle|sanctuaire)\s+d")
+_SITE_AFTER_HEAD = re.compile(r"(?:" + _SITE_NOUNS_AFTER + r")\s+d")  # does the text hold one at all?
 # "31, rue …", "38-40, rue …", "12 bis, avenue …": a house number before a street.
 _HOUSE_NUMBER = re.compile(r"\b\d+(?:-\d+)?(?:\s?(?:bis|ter))?,?\s+$")
 _RANKS = frozenset("général maréchal président docteur colonel abbé professeur commandant capitaine lieutenant".split())
@@ -1748,12 +1747,11 @@ class _Extractor:
                     continue
                 # Initials written as a word ("l'Alliance des petits États insulaires (Aosis)",
                 # "(Unrwa)"): one word in brackets, a body after a body.
-                worded = _WORDED_INITIALS.match(m.text) is not None and cl.entry is None \
-                    and not (cl.type_votes.get("person") or cl.type_votes.get("place"))
                 # ... or a short name ending with initials: "Centre africain de … (Africa CDC)"
                 words = m.text.split()
-                worded = worded or (cl.entry is None and 1 < len(words) <= 3 and _ACRONYM.match(words[-1]) is not None
-                                    and not (cl.type_votes.get("person") or cl.type_votes.get("place")))
+                worded = (_WORDED_INITIALS.match(m.text) is not None
+                          or 1 < len(words) <= 3 and _ACRONYM.match(words[-1]) is not None) \
+                    and cl.entry is None and not (cl.type_votes.get("person") or cl.type_votes.get("place"))
                 if not (_is_acronym(m.text) or worded):
                     continue
                 before = self.text[max(0, m.start - 3): m.start]
