@@ -243,7 +243,9 @@ class Generator:
         self.progress = progress
 
     # -- read ---------------------------------------------------------------
-    def read_seeds(self, paths: Sequence[pathlib.Path]) -> tuple[list[tuple[Seed, bytes]], list[Problem]]:
+    def read_seeds(self, paths: Sequence[pathlib.Path], on_new: Callable[[Seed, bytes], None] | None = None,
+                   ) -> tuple[list[tuple[Seed, bytes]], list[Problem]]:
+        """Each seed read (parsed only if its bytes are new); ``on_new`` is called with each new one as it is read."""
         seeds: list[tuple[Seed, bytes]] = []
         problems: list[Problem] = []
         taken: set[str] = set()
@@ -268,6 +270,8 @@ class Generator:
                 continue
             seed = self._unique_slug(seed, taken, problems)
             seeds.append((seed, raw))
+            if on_new is not None and rel in self._new_seeds:
+                on_new(seed, raw)
         if not seen.keys() <= parsed.keys():
             # Other seeds' entries stay (a build of a few paths must not drop them); an edited
             # seed's old entry goes.
@@ -448,13 +452,15 @@ class Generator:
         return [articles[k] for k in sorted(articles)], problems, stats
 
     def extract_ahead(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
-                      corrections: Mapping[str, Corrections]) -> None:
-        """Start loading the model if one of ``seeds`` will need it (its article is in no cache)."""
-        self._preload_if_missed(self._extraction_keys(seeds, knowledge_blob, published, corrections))
+                      corrections: Mapping[str, Corrections]) -> bool:
+        """Start loading the model if one of ``seeds`` will need it (its article is in no cache); whether it did."""
+        return self._preload_if_missed(self._extraction_keys(seeds, knowledge_blob, published, corrections))
 
-    def _preload_if_missed(self, keys: Sequence[tuple[str, PubDate | None]]) -> None:
+    def _preload_if_missed(self, keys: Sequence[tuple[str, PubDate | None]]) -> bool:
         if any("extract:" + key not in _MEMO and not self.cache.has(key) for key, _override in keys):
             nlp_mod.preload(self.config.model)
+            return True
+        return False
 
     def _extraction_keys(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
                          corrections: Mapping[str, Corrections]) -> list[tuple[str, PubDate | None]]:
@@ -682,7 +688,18 @@ class Generator:
         t0 = time.perf_counter()
         whole_site = paths is None
         seed_paths = list(paths) if paths is not None else discover_seeds(self.config.seeds_dir)
-        seeds, problems = self.read_seeds(seed_paths)
+        knowledge_files, knowledge_problems, blob = self.check_knowledge()
+
+        started = False
+
+        def ahead(seed: Seed, raw: bytes) -> None:
+            # A seed read for the first time (new, or edited) will likely need spaCy: the model
+            # starts loading as soon as one is found in no cache, while the others are read.
+            nonlocal started
+            if not started:
+                started = self.extract_ahead([(seed, raw)], blob, published, self.load_corrections([(seed, raw)])[0])
+
+        seeds, problems = self.read_seeds(seed_paths, on_new=ahead)
         corrections, correction_problems = self.load_corrections(seeds)
         problems += correction_problems
         if whole_site:
@@ -693,12 +710,7 @@ class Generator:
                 problems.append(Problem("warning", seed.source_file, 1,
                                         "no publication date: relative dates stay unresolved (add a "
                                         "`date YYYY-MM-DD` first line, or `published:` in the correction file)"))
-        knowledge_files, knowledge_problems, blob = self.check_knowledge()
         problems += knowledge_problems
-        # A seed read for the first time (new, or edited) will likely need spaCy: start loading
-        # it now if its article is in no cache, so that it loads while the rest is read.
-        self.extract_ahead([(seed, raw) for seed, raw in seeds if seed.source_file in self._new_seeds],
-                           blob, published, corrections)
         t1 = time.perf_counter()
         items, extract_problems, stats = self._corrected(seeds, knowledge_files, blob, published, corrections)
         problems += extract_problems

@@ -290,25 +290,30 @@ class SiteIndex:
         by_id: dict[str, str] = {}
         by_name: dict[str, str] = {}
         actors, by_local = self.actors, self._by_local  # locals: this loop runs once per appearance
+        pairs: dict[tuple[str, str], SiteActor] = {}  # (id key, name key) → its site actor, once decided
         for article in self.articles:
             slug = article.slug
             for actor in article.actors:
-                fid, fname = actor.id_key, actor.name_key
-                key = by_id.get(fid) or by_name.get(fname)
-                if key is None:
-                    # A clash of ids between different names gets a suffix derived from the
-                    # name, not from the order of the articles: actor URLs must not move
-                    # when an unrelated article is added.
-                    key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
-                    actors[key] = SiteActor(key)
-                by_id.setdefault(fid, key)
-                by_name.setdefault(fname, key)
-                entry = actors[key]
-                names = entry.names
-                names[actor.name] = names.get(actor.name, 0) + (actor.mentions or 1)
-                entry.types[actor.type] = entry.types.get(actor.type, 0) + 1
+                # Unpacked, not read field by field: ~40,000 appearances at 1000 articles.
+                aid, name, type_, _role, _aliases, _affiliation, mentions, _digest, fid, fname, *_ = actor
+                entry = pairs.get((fid, fname))
+                if entry is None:
+                    # The same pair always lands on the same key: by_id and by_name only grow.
+                    key = by_id.get(fid) or by_name.get(fname)
+                    if key is None:
+                        # A clash of ids between different names gets a suffix derived from the
+                        # name, not from the order of the articles: actor URLs must not move
+                        # when an unrelated article is added.
+                        key = fid if fid not in actors else f"{fid}-{hashlib.sha1(fname.encode()).hexdigest()[:6]}"
+                        actors[key] = SiteActor(key)
+                    by_id.setdefault(fid, key)
+                    by_name.setdefault(fname, key)
+                    entry = pairs[(fid, fname)] = actors[key]
+                names, types = entry.names, entry.types
+                names[name] = names.get(name, 0) + (mentions or 1)
+                types[type_] = types.get(type_, 0) + 1
                 entry.appearances.append((article, actor))
-                by_local[(slug, actor.id)] = key
+                by_local[(slug, aid)] = entry.key
         self._merge_aliases()
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:

@@ -305,6 +305,21 @@ def test_an_edited_seed_starts_the_model_loading_before_the_stored_state_is_read
     assert "preload" not in events and calls["extracted"] == []
 
 
+def test_the_model_starts_loading_as_soon_as_an_edited_seed_is_read(project, calls, monkeypatch):
+    # Not once every seed has been read and every correction file loaded: the load (~5 s) runs
+    # alongside the rest of the build, and every step before it adds to an editor's wait.
+    build(project)
+    events = []
+    monkeypatch.setattr("explainer.nlp.preload", lambda name=None: events.append("preload"))
+    load = site_mod.Generator.load_corrections
+    monkeypatch.setattr(site_mod.Generator, "load_corrections",
+                        lambda self, seeds: events.append(f"corrections of {len(seeds)}") or load(self, seeds))
+    write_seed(project, "a", *SEEDS["a"][:2], SEEDS["a"][2] + " Le Japon aussi.")
+    new_process(monkeypatch)
+    build(project)
+    assert events[:3] == ["corrections of 1", "preload", "corrections of 3"]
+
+
 def test_a_few_new_refs_are_appended_to_the_store_and_a_torn_row_is_a_miss(project, calls, monkeypatch):
     for n in range(5):  # a site big enough for one edit to be "a few" (a bulk change rewrites the store)
         write_seed(project, f"d{n}", f"2023-0{n + 1}-10", f"Note {n}", f"Le Japon, le {n + 1} mai 2023.")
