@@ -23,10 +23,9 @@ import tempfile
 import time
 from types import MappingProxyType
 
-import jinja2
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from markupsafe import escape
 
@@ -39,7 +38,11 @@ from .errors import ExplainerError
 from .knowledge import Knowledge, KnowledgeError
 from .model import Article, PubDate, Seed
 from .read import read_seed
-from .render import Renderer
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jinja2
+
+    from .render import Renderer
 
 log = logging.getLogger("explainer")
 
@@ -522,6 +525,12 @@ class Generator:
         When no article and no template changed since the last build, its keys
         are reused as they are, without indexing the site again.
         """
+        # Imported here, not with this module: jinja2 and the renderer cost ~55 ms of a new
+        # process's start, which an edited seed waits for before its model starts loading.
+        import jinja2
+
+        from .render import Renderer
+
         renderer = Renderer(self.config.templates_dir,
                             self.config.cache_dir / "jinja" if self.config.cache_dir else None)
         version = render_version(self.config.templates_dir)
