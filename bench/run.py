@@ -51,6 +51,7 @@ TARGETS = {
 
 def scratch_project(folder: pathlib.Path, count: int) -> pathlib.Path:
     """A copy of the project whose seeds/ is the generated corpus."""
+    folder.mkdir(parents=True, exist_ok=True)
     copy_skeleton(ROOT, folder, library="link")
     write_corpus(folder / "seeds", count)
     return folder
