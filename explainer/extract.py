@@ -96,7 +96,7 @@ def _same_text(doc: "Doc", text: str) -> bool:
     A guard against a Doc of another seed, at a fraction of ``doc.text == text``.
     """
     if len(doc) == 0:
-        return text.strip() == ""
+        return text == ""  # spaCy makes a token of any whitespace
     last = doc[-1]
     if last.idx + len(last.text_with_ws) != len(text):
         return False

@@ -242,7 +242,6 @@ class Generator:
         self.n_process = n_process
         self.cache = ExtractionCache(config.cache_dir)
         self.pages_cache = PageCache(config.cache_dir / "pages" if config.cache_dir else None)
-        self._new_seeds: set[str] = set()  # seeds (source files) the last read_seeds parsed anew
         self.progress = progress
 
     # -- read ---------------------------------------------------------------
@@ -254,16 +253,15 @@ class Generator:
         taken: set[str] = set()
         parsed = self._parsed_seeds()
         seen: dict[tuple[str, bytes], Seed] = {}
-        self._new_seeds = set()
         for path in paths:
             rel = self.config.relative(path)
             try:
                 raw = path.read_bytes()  # once: the bytes are also the cache key
                 memo_key = (rel, hashlib.blake2b(raw, digest_size=16).digest())
                 seed = parsed.get(memo_key)
-                if seed is None:
+                new = seed is None
+                if new:
                     seed = dataclasses.replace(read_seed(path, data=raw), source_file=rel)
-                    self._new_seeds.add(rel)
                 seen[memo_key] = seed
             except ExplainerError as exc:
                 problems.append(Problem("error", rel, exc.line, f"{exc.what}" + (f" (fix: {exc.fix})" if exc.fix else "")))
@@ -273,7 +271,7 @@ class Generator:
                 continue
             seed = self._unique_slug(seed, taken, problems)
             seeds.append((seed, raw))
-            if on_new is not None and rel in self._new_seeds:
+            if on_new is not None and new:
                 on_new(seed, raw)
         if not seen.keys() <= parsed.keys():
             # Other seeds' entries stay (a build of a few paths must not drop them); an edited

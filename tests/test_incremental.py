@@ -280,13 +280,20 @@ def test_parsed_seeds_are_kept_by_their_bytes(project, calls, monkeypatch):
     assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"]
 
 
+def log_calls(monkeypatch, method: str, label) -> list[str]:
+    """The events of the next builds: "preload" for each call of ``nlp.preload`` (the model is not
+    loaded), and ``label(*args)`` for each call of ``Generator.<method>``."""
+    events: list[str] = []
+    monkeypatch.setattr("explainer.nlp.preload", lambda name=None: events.append("preload"))
+    original = getattr(site_mod.Generator, method)
+    monkeypatch.setattr(site_mod.Generator, method,
+                        lambda self, *args: events.append(label(*args)) or original(self, *args))
+    return events
+
+
 def test_an_edited_seed_starts_the_model_loading_before_the_stored_state_is_read(project, calls, monkeypatch):
     build(project)
-    events = []
-    monkeypatch.setattr("explainer.nlp.preload", lambda name=None: events.append("preload"))
-    corrected = site_mod.Generator._corrected
-    monkeypatch.setattr(site_mod.Generator, "_corrected",
-                        lambda self, *args: events.append("refs") or corrected(self, *args))
+    events = log_calls(monkeypatch, "_corrected", lambda *args: "refs")
     new_process(monkeypatch)
     calls.clear()
     build(project)
@@ -309,11 +316,7 @@ def test_the_model_starts_loading_as_soon_as_an_edited_seed_is_read(project, cal
     # Not once every seed has been read and every correction file loaded: the load (~5 s) runs
     # alongside the rest of the build, and every step before it adds to an editor's wait.
     build(project)
-    events = []
-    monkeypatch.setattr("explainer.nlp.preload", lambda name=None: events.append("preload"))
-    load = site_mod.Generator.load_corrections
-    monkeypatch.setattr(site_mod.Generator, "load_corrections",
-                        lambda self, seeds: events.append(f"corrections of {len(seeds)}") or load(self, seeds))
+    events = log_calls(monkeypatch, "load_corrections", lambda seeds: f"corrections of {len(seeds)}")
     write_seed(project, "a", *SEEDS["a"][:2], SEEDS["a"][2] + " Le Japon aussi.")
     new_process(monkeypatch)
     build(project)
