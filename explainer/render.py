@@ -329,13 +329,26 @@ class Renderer:
         return {page.path: page.render() for page in self.site_page_specs(index)}
 
     def site_page_specs(self, index: "sitewide.SiteIndex") -> list["SitePage"]:
+        """Every cross-article page, each with a key of exactly what it shows, rendered on demand."""
+        return self.site_specs(index).pages
+
+    def site_specs(self, index: "sitewide.SiteIndex", previous: "SiteSpecs | None" = None,
+                   delta: "sitewide.IndexDelta | None" = None) -> "SiteSpecs":
         """Every cross-article page, each with a key of exactly what it shows, rendered on demand.
 
         Keys are built from the digests of the rows a page lists
         (``ActorRef.digest``, ``EventRef.digest``) and the site-wide names and
         paths it links to, so that one changed article changes only the pages
-        that show something of it that changed.
+        that show something of it that changed.  With the ``previous`` build's
+        specs, an actor or chronology page whose rows are the very same objects,
+        and whose linked actors kept their site keys and names, keeps its key
+        without being fingerprinted again (most of a one-article rebuild's cost).
+        ``delta`` is ``IndexDelta.between(index, previous.index)``, if the caller has it.
         """
+        if previous is not None and delta is None:
+            delta = sitewide.IndexDelta.between(index, previous.index)
+        if delta is not None and not delta.stable:
+            previous = delta = None  # the site's actors were grouped otherwise: fingerprint everything
         specs: list[SitePage] = []
         ordered = sitewide.newest_first(index.articles)
         archive = sitewide.archive_pages(ordered)
@@ -346,12 +359,19 @@ class Renderer:
             specs.append(SitePage(path, _fingerprint("archive", path, n, archive_paths, shown),
                                   _later(archive_tpl.render, entries=chunk, number=n, archive=archive, here=path,
                                          link=_linker(path), published_label=published_label)))
+        actor_keys: dict[str, tuple[list, str]] = {}
         for actor in index.actors.values():
-            # Everything an actor page shows (names, counts, roles, the articles and events
-            # listed) follows from its appearances' digests, and its affiliations' names.
-            key = _fingerprint("actor", actor.path, [
-                (local.digest, index.link(a, local.affiliation) if local.affiliation else None)
-                for a, local in actor.appearances])
+            before = previous.actors.get(actor.path) if previous is not None else None
+            if before is not None and actor.key not in delta.touched and before[0] == actor.appearances \
+                    and not (delta.renamed and self._links_renamed(actor, index, delta.renamed)):
+                key = before[1]
+            else:
+                # Everything an actor page shows (names, counts, roles, the articles and events
+                # listed) follows from its appearances' digests, and its affiliations' names.
+                key = _fingerprint("actor", actor.path, [
+                    (local.digest, index.link(a, local.affiliation) if local.affiliation else None)
+                    for a, local in actor.appearances])
+            actor_keys[actor.path] = (actor.appearances, key)
             specs.append(SitePage(actor.path, key, _later(self._actor_page, actor, index)))
         index_tpl = self.env.get_template("actors.md.j2")
         listed = lambda actors: [(a.key, a.name, a.type, len(a.appearances)) for a in actors]  # noqa: E731
@@ -360,7 +380,8 @@ class Renderer:
                                listed(page.top), page.subpages)
             specs.append(SitePage(page.path, key, _later(index_tpl.render, page=page, link=_linker(page.path))))
         chrono_tpl = self.env.get_template("chronology.md.j2")
-        chrono = sitewide.chronology_pages(index)
+        events = sitewide.events_in_order(index, previous.events if previous is not None else None, delta)
+        chrono = sitewide.chronology_pages(index, events)
         main = "chronologie/index.md"
         total = len(index.events)
         if len(chrono) > 1:
@@ -368,23 +389,51 @@ class Renderer:
             specs.append(SitePage(main, _fingerprint("chronology", main, contents, total),
                                   _later(chrono_tpl.render, page=None, contents=contents, total=total,
                                          link=_linker(main), index=index)))
-
+        unsure = None  # events of changed articles, or linking an actor whose name changed
+        if delta is not None:
+            unsure = {(a.slug, e.id) for key in delta.renamed if key in index.actors
+                      for a, e, _ in index.actors[key].events}
+        chrono_keys: dict[str, tuple] = {}
         for page in chrono:
             # Only a site small enough for one chronology page shows the total on it: on a
             # page of a split chronology it would change with every article added anywhere.
             page_total = total if page.path == main else None
-            # Each event by its digest, plus the site-wide names and paths of its actors.
-            shown = [(year, [(heading, [(e.digest, index.links(a, e.actors)) for a, e, _ in items])
-                             for heading, items in months]) for year, months in page.years]
-            key = _fingerprint("chronology", page.path, page.title, page.count, page_total, shown)
+            seen = (page.title, page.count, page_total, page.years)
+            before = previous.chronology.get(page.path) if previous is not None else None
+            if before is not None and before[0] == seen and not any(
+                    a.slug in delta.changed or (a.slug, e.id) in unsure
+                    for _, months in page.years for _, items in months for a, e, _ in items):
+                key = before[1]
+            else:
+                # Each event by its digest, plus the site-wide names and paths of its actors.
+                shown = [(year, [(heading, [(e.digest, index.links(a, e.actors)) for a, e, _ in items])
+                                 for heading, items in months]) for year, months in page.years]
+                key = _fingerprint("chronology", page.path, page.title, page.count, page_total, shown)
+            chrono_keys[page.path] = (seen, key)
             specs.append(SitePage(page.path, key, _later(chrono_tpl.render, page=page, contents=[], total=page_total,
                                                          link=_linker(page.path), index=index)))
-        return specs
+        return SiteSpecs(specs, index, events, actor_keys, chrono_keys)
+
+    @staticmethod
+    def _links_renamed(actor: "sitewide.SiteActor", index: "sitewide.SiteIndex", renamed: frozenset[str]) -> bool:
+        """Whether one of the actor's affiliations links to an actor whose name changed."""
+        return any(index.key_of(a, local.affiliation) in renamed for a, local in actor.appearances if local.affiliation)
 
     def _actor_page(self, actor: "sitewide.SiteActor", index: "sitewide.SiteIndex") -> str:
         return self.env.get_template("actor.md.j2").render(
             actor=actor, link=_linker(actor.path), published_label=published_label,
             **sitewide.actor_page_data(actor, index))
+
+
+@dataclass(frozen=True)
+class SiteSpecs:
+    """The cross-article pages of one build, and what the next build needs to keep their keys."""
+
+    pages: list[SitePage]
+    index: "sitewide.SiteIndex"
+    events: list                                 # the site's events in order (``sitewide.events_in_order``)
+    actors: dict[str, tuple[list, str]]          # actor page path → (its appearances, its key)
+    chronology: dict[str, tuple[tuple, str]]     # chronology page path → (what it lists, its key)
 
 
 @dataclass(frozen=True)

@@ -76,13 +76,14 @@ def calls(monkeypatch):
         return article(self, a, *args, **kwargs)
 
     monkeypatch.setattr(render_mod.Renderer, "article", counting_article)
-    site_page_specs = render_mod.Renderer.site_page_specs
+    site_specs = render_mod.Renderer.site_specs
 
-    def counting_specs(self, index):
-        specs = site_page_specs(self, index)
-        return [dataclasses.replace(s, render=_logged(s.render, s.path, log["site"])) for s in specs]
+    def counting_specs(self, index, *args, **kwargs):
+        specs = site_specs(self, index, *args, **kwargs)
+        return dataclasses.replace(specs, pages=[dataclasses.replace(s, render=_logged(s.render, s.path, log["site"]))
+                                                 for s in specs.pages])
 
-    monkeypatch.setattr(render_mod.Renderer, "site_page_specs", counting_specs)
+    monkeypatch.setattr(render_mod.Renderer, "site_specs", counting_specs)
     return log
 
 
