@@ -294,11 +294,12 @@ class SiteIndex:
         by_name: dict[str, str] = {}
         actors, by_local = self.actors, self._by_local  # locals: this loop runs once per appearance
         pairs: dict[tuple[str, str], SiteActor] = {}  # (id key, name key) → its site actor, once decided
+        alias_lists: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # site key → its distinct alias lists
         for article in self.articles:
             local = by_local.setdefault(article.slug, {})
             for actor in article.actors:
                 # Unpacked, not read field by field: ~40,000 appearances at 1000 articles.
-                aid, name, type_, _role, _aliases, _affiliation, mentions, _digest, fid, fname, *_ = actor
+                aid, name, type_, _role, aliases, _affiliation, mentions, _digest, fid, fname, *_ = actor
                 entry = pairs.get((fid, fname))
                 if entry is None:
                     # The same pair always lands on the same key: by_id and by_name only grow.
@@ -317,7 +318,13 @@ class SiteIndex:
                 types[type_] = types.get(type_, 0) + 1
                 entry.appearances.append((article, actor))
                 local[aid] = entry.key
-        self._merge_aliases()
+                if aliases:
+                    alias_lists[entry.key].add(aliases)
+        # Each actor's distinct name keys: those of the (id, name) pairs that landed on it.
+        names_of: dict[str, set[str]] = {key: set() for key in actors}
+        for (_fid, fname), entry in pairs.items():
+            names_of[entry.key].add(fname)
+        self._merge_aliases(names_of, alias_lists)
         self.events: list[tuple[ArticleRef, EventRef, DateRef]] = []
         for article in self.articles:
             local = self._by_local.get(article.slug, {})
@@ -328,7 +335,7 @@ class SiteIndex:
                     if key:
                         self.actors[key].events.append((article, event, timex))
 
-    def _merge_aliases(self) -> None:
+    def _merge_aliases(self, names_of: dict[str, set[str]], alias_lists: dict[str, set[tuple[str, ...]]]) -> None:
         """Fold a site actor named only by another's alias into it: "Austin" into "Lloyd Austin".
 
         Only aliases that can mean one actor count: several words ("M. Austin", "Maison
@@ -336,15 +343,14 @@ class SiteIndex:
         full name that no other known person's full name has ("Austin", not "Kim" when two
         Kims are known).  And only when exactly one site actor gives that alias, the types
         agree, and no article names both (the extraction kept them apart there).  Linear:
-        a pass over the aliases, a pass over the actors.
+        a pass over the aliases, a pass over the actors.  ``names_of`` and ``alias_lists`` give
+        each site actor's distinct name keys and alias lists (most appearances repeat them).
         """
         actors = self.actors
         claims: dict[str, set[str]] = defaultdict(set)  # folded alias → site actors that give it
         one_word: list[tuple[str, SiteActor]] = []
-        # Each actor's distinct name keys and alias lists: most of its appearances repeat them.
-        names_of = {key: {local.name_key for _, local in actor.appearances} for key, actor in actors.items()}
         for actor in actors.values():
-            for aliases in {local.aliases for _, local in actor.appearances}:
+            for aliases in alias_lists.get(actor.key, ()):
                 for alias in aliases:
                     folded = fold(alias)
                     if not folded or not alias[:1].isupper():  # "le secrétaire d’État" describes, names no one
