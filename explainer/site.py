@@ -236,7 +236,23 @@ def discover_seeds(seeds_dir: pathlib.Path) -> list[pathlib.Path]:
     """Seed files, in a stable order (file name) so slugs are deterministic."""
     if not seeds_dir.is_dir():
         return []
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt")
+    # scandir, not iterdir + is_file: the directory listing tells files apart without a stat each.
+    with os.scandir(seeds_dir) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".txt") and len(e.name) > 4 and e.is_file())
+    return [seeds_dir / name for name in names]
+
+
+def _newest(paths: Sequence[pathlib.Path]) -> pathlib.Path | None:
+    """The most recently modified of ``paths`` (a stat each: ~5 ms for 1000 seeds)."""
+    newest, when = None, -1
+    for path in paths:
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            continue  # reported when it is read
+        if mtime > when:
+            newest, when = path, mtime
+    return newest
 
 
 class Generator:
@@ -250,6 +266,7 @@ class Generator:
         self.cache = ExtractionCache(config.cache_dir)
         self.pages_cache = PageCache(config.cache_dir / "pages" if config.cache_dir else None)
         self.progress = progress
+        self._peeked: dict[tuple[str, bytes], Seed] = {}  # parsed by _peek_newest, for read_seeds
 
     # -- read ---------------------------------------------------------------
     def read_seeds(self, paths: Sequence[pathlib.Path], on_new: Callable[[Seed, bytes], None] | None = None,
@@ -268,7 +285,8 @@ class Generator:
                 seed = parsed.get(memo_key)
                 new = seed is None
                 if new:
-                    seed = dataclasses.replace(read_seed(path, data=raw), source_file=rel)
+                    seed = self._peeked.pop(memo_key, None) or dataclasses.replace(read_seed(path, data=raw),
+                                                                                   source_file=rel)
                 seen[memo_key] = seed
             except ExplainerError as exc:
                 problems.append(Problem("error", rel, exc.line, f"{exc.what}" + (f" (fix: {exc.fix})" if exc.fix else "")))
@@ -287,6 +305,28 @@ class Generator:
             self._store_parsed_seeds({**{k: v for k, v in parsed.items() if k[0] not in paths_seen}, **seen},
                                      {k: v for k, v in seen.items() if k not in parsed})
         return seeds, problems
+
+    def _peek_newest(self, paths: Sequence[pathlib.Path], on_new: Callable[[Seed, bytes], None]) -> None:
+        """``on_new`` for the most recently modified seed, if its bytes are new.
+
+        The seed an editor just saved is the newest: its model load then starts
+        before the other seeds are read (~0.05 s at 1000 seeds).  It is read
+        again, in order and with its problems reported, by ``read_seeds``.
+        """
+        path = _newest(paths)
+        if path is None:
+            return
+        rel = self.config.relative(path)
+        try:
+            raw = path.read_bytes()
+            memo_key = (rel, hashlib.blake2b(raw, digest_size=16).digest())
+            if memo_key in self._parsed_seeds():
+                return
+            seed = dataclasses.replace(read_seed(path, data=raw), source_file=rel)
+        except (ExplainerError, OSError):
+            return
+        self._peeked[memo_key] = seed  # read_seeds takes it: not parsed twice
+        on_new(seed, raw)
 
     # Parsing 1000 seeds costs ~0.13 s a build, reading them back parsed ~0.02 s: the parsed
     # seeds are kept (memory, and one pickle in the cache) by path and bytes, and dropped
@@ -720,6 +760,8 @@ class Generator:
             if not started:
                 started = self.extract_ahead([(seed, raw)], blob, published, self.load_corrections([(seed, raw)])[0])
 
+        if len(seed_paths) > 1:
+            self._peek_newest(seed_paths, ahead)
         seeds, problems = self.read_seeds(seed_paths, on_new=ahead)
         corrections, correction_problems = self.load_corrections(seeds)
         problems += correction_problems

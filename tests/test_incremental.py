@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import pathlib
 import re
 import shutil
+import time
 
 import pytest
 
@@ -288,7 +290,7 @@ def log_calls(monkeypatch, method: str, label) -> list[str]:
     monkeypatch.setattr("explainer.nlp.preload", lambda name=None: events.append("preload"))
     original = getattr(site_mod.Generator, method)
     monkeypatch.setattr(site_mod.Generator, method,
-                        lambda self, *args: events.append(label(*args)) or original(self, *args))
+                        lambda self, *args, **kwargs: events.append(label(*args)) or original(self, *args, **kwargs))
     return events
 
 
@@ -322,6 +324,20 @@ def test_the_model_starts_loading_as_soon_as_an_edited_seed_is_read(project, cal
     new_process(monkeypatch)
     build(project)
     assert events[:3] == ["corrections of 1", "preload", "corrections of 3"]
+
+
+def test_the_model_starts_loading_before_the_seeds_are_read_when_the_newest_is_edited(project, calls, monkeypatch):
+    # The seed an editor just saved is the most recently modified: it is looked at first.
+    build(project)
+    events = log_calls(monkeypatch, "read_seeds", lambda paths: f"read {len(paths)} seeds")
+    write_seed(project, "b", *SEEDS["b"][:2], SEEDS["b"][2] + " Le Japon aussi.")
+    for stem, age in (("a", 20), ("c", 10)):  # older than b, whatever the clock's resolution
+        os.utime(project / "seeds" / f"{stem}.txt", ns=(0, time.time_ns() - age * 10**9))
+    new_process(monkeypatch)
+    calls.clear()
+    pages = build(project).pages
+    assert events[:2] == ["preload", "read 3 seeds"] and calls["extracted"] == ["seeds/b.txt"]
+    assert dict(pages) == from_scratch(project, monkeypatch)
 
 
 def test_a_few_new_refs_are_appended_to_the_store_and_a_torn_row_is_a_miss(project, calls, monkeypatch):
