@@ -360,10 +360,11 @@ class Renderer:
                                   _later(archive_tpl.render, entries=chunk, number=n, archive=archive, here=path,
                                          link=_linker(path), published_label=published_label)))
         actor_keys: dict[str, tuple[list, str]] = {}
+        relinked = self._relinked(index, delta.renamed) if delta is not None else set()
         for actor in index.actors.values():
             before = previous.actors.get(actor.path) if previous is not None else None
-            if before is not None and actor.key not in delta.touched and before[0] == actor.appearances \
-                    and not (delta.renamed and self._links_renamed(actor, index, delta.renamed)):
+            if before is not None and actor.key not in delta.touched and actor.key not in relinked \
+                    and before[0] == actor.appearances:
                 key = before[1]
             else:
                 # Everything an actor page shows (names, counts, roles, the articles and events
@@ -415,9 +416,20 @@ class Renderer:
         return SiteSpecs(specs, index, events, actor_keys, chrono_keys)
 
     @staticmethod
-    def _links_renamed(actor: "sitewide.SiteActor", index: "sitewide.SiteIndex", renamed: frozenset[str]) -> bool:
-        """Whether one of the actor's affiliations links to an actor whose name changed."""
-        return any(index.key_of(a, local.affiliation) in renamed for a, local in actor.appearances if local.affiliation)
+    def _relinked(index: "sitewide.SiteIndex", renamed: frozenset[str]) -> set[str]:
+        """Site keys of the actors one of whose affiliations links to an actor whose name changed.
+
+        An affiliation names an actor of the same article: only the articles in
+        which a renamed actor appears are looked at.
+        """
+        relinked: set[str] = set()
+        for key in renamed:
+            actor = index.actors.get(key)
+            for article in {a.slug: a for a, _ in actor.appearances}.values() if actor else ():
+                for local in article.actors:
+                    if local.affiliation and index.key_of(article, local.affiliation) in renamed:
+                        relinked.add(index.key_of(article, local.id))
+        return relinked
 
     def _actor_page(self, actor: "sitewide.SiteActor", index: "sitewide.SiteIndex") -> str:
         return self.env.get_template("actor.md.j2").render(

@@ -242,6 +242,7 @@ class SiteActor:
     types: Counter = field(default_factory=Counter)
     appearances: list[tuple[ArticleRef, ActorRef]] = field(default_factory=list)
     events: list[tuple[ArticleRef, EventRef, DateRef]] = field(default_factory=list)
+    mentions: int = 0  # of all its appearances: counted as ``SiteIndex`` adds them (the actor index sorts by it)
 
     # Read only once the index is built (``SiteIndex`` fills the counters first), and many
     # times by the pages: computed once.
@@ -256,10 +257,6 @@ class SiteActor:
     @property
     def path(self) -> str:
         return f"acteurs/{self.key}.md"
-
-    @functools.cached_property
-    def mentions(self) -> int:
-        return sum(actor.mentions for _, actor in self.appearances)
 
     @functools.cached_property
     def description(self) -> str | None:
@@ -317,6 +314,7 @@ class SiteIndex:
                 names[name] = names.get(name, 0) + (mentions or 1)
                 types[type_] = types.get(type_, 0) + 1
                 entry.appearances.append((article, actor))
+                entry.mentions += mentions
                 local[aid] = entry.key
                 if aliases:
                     alias_lists[entry.key].add(aliases)
@@ -404,6 +402,7 @@ class SiteIndex:
                 continue  # two actors that are each other's alias: leave both
             moved = actors.pop(key)
             actors[target].appearances.extend(moved.appearances)
+            actors[target].mentions += moved.mentions
             for article, local in moved.appearances:
                 self._by_local[article.slug][local.id] = target
             changed.add(target)

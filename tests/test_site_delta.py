@@ -125,3 +125,27 @@ def test_a_new_name_for_an_actor_changes_the_pages_that_link_to_it(small_pages):
     assert _keys(reused) == _keys(fresh)
     # The 2023 page lists only the unchanged article's events, and shows the actor's new name.
     assert dict(_keys(reused))["chronologie/2023.md"] != dict(_keys(previous))["chronologie/2023.md"]
+
+
+def test_a_new_name_for_an_affiliation_changes_the_page_of_its_member(small_pages):
+    """An unchanged article says Shin works for "Pentagone"; the edited one names it "Département de la Défense" more."""
+    def member(slug: str) -> ActorRef:
+        return ActorRef("shin", "Shin Won-sik", "person", "ministre", (), "defense", 1, "d-shin-" + slug,
+                        "shin", "shin-won-sik", None, None, 1)
+
+    def ministry(slug: str, name: str, mentions: int) -> ActorRef:
+        return ActorRef("defense", name, "organization", None, (), None, mentions, f"d-{slug}-{name}",
+                        "defense", sitewide._key(name), None, None, mentions)
+
+    def ref(slug: str, *actors: ActorRef) -> ArticleRef:
+        return ArticleRef(slug, f"seeds/{slug}.txt", slug, PubDate("2023-11-12", "day"), None, False, actors, ())
+
+    renderer = Renderer(ROOT / "templates")
+    old = [ref("a", member("a"), ministry("a", "Pentagone", 2)), ref("b", ministry("b", "Département", 1))]
+    previous = renderer.site_specs(SiteIndex(old))
+    now = [old[0], ref("b", ministry("b", "Département", 5))]
+    index = SiteIndex(now)
+    assert index.actors["defense"].name == "Département"
+    reused, fresh = renderer.site_specs(index, previous), renderer.site_specs(index)
+    assert _keys(reused) == _keys(fresh)
+    assert dict(_keys(reused))["acteurs/shin.md"] != dict(_keys(previous))["acteurs/shin.md"]
