@@ -390,7 +390,7 @@ class Renderer:
             specs.append(SitePage(main, _fingerprint("chronology", main, contents, total),
                                   _later(chrono_tpl.render, page=None, contents=contents, total=total,
                                          link=_linker(main), index=index)))
-        unsure = None  # events of changed articles, or linking an actor whose name changed
+        unsure = None  # (slug, event id) of the events that link an actor whose name changed
         if delta is not None:
             unsure = {(a.slug, e.id) for key in delta.renamed if key in index.actors
                       for a, e, _ in index.actors[key].events}
