@@ -107,12 +107,6 @@ def is_loaded(name: str = DEFAULT_MODEL) -> bool:
     return name in _LOADED
 
 
-def is_loading(name: str = DEFAULT_MODEL) -> bool:
-    """Whether a ``preload`` of ``name`` is still running: the build has time to spare."""
-    started = _PRELOADS.get(name)
-    return started is not None and started[0].is_alive()
-
-
 def preload(name: str = DEFAULT_MODEL) -> None:
     """Start ``load(name)`` in a background thread, for a build that knows it will need it.
 

@@ -587,8 +587,8 @@ class Generator:
                     problems.append(self._template_problem(exc, "while rendering the home page"))
                     return pages
         index = sitewide.SiteIndex([item.ref for item in items])
-        # The last site-wide state this process computed (the last build, or the site without
-        # its edited seeds, indexed while the model loaded): what did not change keeps its keys.
+        # The last build's site-wide state, when this process made it (``mkdocs serve``): the
+        # pages that show nothing of the changed articles keep their keys without fingerprinting.
         before: _LastSite | None = _MEMO.get("site-specs:" + self._store_id)
         delta = sitewide.IndexDelta.between(index, before.specs.index) if before is not None else None
         kept_links = before.links if delta is not None and delta.stable else {}
@@ -810,25 +810,30 @@ class Generator:
             if entry is None and bundle is None:
                 bundle = self.pages_cache.get_lines(REFS_STORE)
             keyed.append((seed, raw, key, entry))
+        # Seeds with neither a ref in memory nor a row in the store: extracted (cache or spaCy)
+        # before the stored rows are parsed.  Parsing is CPU work, and CPU work beside the model
+        # load slows the load at least as much as it saves (measured on a one-seed rebuild at
+        # 1000 seeds: ~0.7 s more in all): a build that waits for the model parses them after.
+        unstored = [(seed, raw) for seed, raw, key, entry in keyed
+                    if entry is None and (bundle is None or key not in bundle)]
+        articles, problems, stats = self.extract(unstored, knowledge, blob, published, corrections)
         if bundle is not None:
-            # A seed with no stored ref whose article is not in the extraction cache either needs
-            # spaCy: the model starts loading now, while the other refs are parsed.
-            new = [(seed, raw) for seed, raw, key, entry in keyed if entry is None and key not in bundle]
-            if new:
-                self.extract_ahead(new, blob, published, corrections)
+            torn: list[tuple[Seed, bytes]] = []
             for n, (seed, raw, key, entry) in enumerate(keyed):
-                if entry is not None:
+                if entry is not None or key not in bundle:
                     continue
                 try:
                     ref, issues = json.loads(bundle[key])
                     keyed[n] = (seed, raw, key, (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues]))
                 except (KeyError, ValueError, TypeError):
-                    bundle.pop(key, None)  # not stored, torn, or not in the form this code writes: a miss
-        # Seeds with no stored ref: extract (cache or spaCy), correct, keep the whole article at hand.
-        missing = [(seed, raw) for seed, raw, _key, entry in keyed if entry is None]
-        if missing and nlp_mod.is_loading(self.config.model):
-            self._prepare_site([entry[0] for _seed, _raw, _key, entry in keyed if entry is not None])
-        articles, problems, stats = self.extract(missing, knowledge, blob, published, corrections)
+                    bundle.pop(key, None)  # torn, or not in the form this code writes: a miss
+                    torn.append((seed, raw))
+            if torn:
+                more, more_problems, more_stats = self.extract(torn, knowledge, blob, published, corrections)
+                articles += more
+                problems += more_problems
+                for name in ("cached", "extracted", "model_loaded"):
+                    stats[name] += more_stats[name]
         fresh = {a.seed.source_file: a for a in articles}
         items: list[_Item] = []
         for seed, raw, key, entry in keyed:
@@ -873,25 +878,6 @@ class Generator:
         from .render import Renderer
 
         return Renderer(self.config.templates_dir, self.config.cache_dir / "jinja" if self.config.cache_dir else None)
-
-    def _prepare_site(self, refs: Sequence[sitewide.ArticleRef]) -> None:
-        """While the model loads, index and fingerprint the site as it is without the seeds to extract.
-
-        The build then fingerprints again only the pages those seeds touch
-        (``Renderer.site_specs``): a third of a second less between the model's
-        arrival and the site's, at 1000 articles.  Nothing to do if this process
-        built the site already (``mkdocs serve``): its last build serves.
-        """
-        if "site-specs:" + self._store_id in _MEMO:
-            return
-        import jinja2
-
-        try:
-            specs = self._renderer().site_specs(sitewide.SiteIndex(refs))
-        except jinja2.TemplateError:
-            return  # the build renders with the same templates, and reports it there
-        links = {ref.slug: json.dumps(specs.index.keys(ref)) for ref in specs.index.articles}
-        _remember("site-specs:" + self._store_id, _LastSite(specs, links))
 
     def _loader(self, seed: Seed, raw: bytes, knowledge: Callable[[], Knowledge], blob: bytes,
                 published: PubDate | None, corrections: Mapping[str, Corrections]) -> Callable[[], Article | None]:
