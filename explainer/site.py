@@ -42,7 +42,7 @@ from .read import read_seed
 if TYPE_CHECKING:  # pragma: no cover
     import jinja2
 
-    from .render import Renderer, SitePage, SiteSpecs
+    from .render import SitePage, SiteSpecs
 
 log = logging.getLogger("explainer")
 
@@ -242,6 +242,11 @@ def discover_seeds(seeds_dir: pathlib.Path) -> list[pathlib.Path]:
     return [seeds_dir / name for name in names]
 
 
+def _seed_key(rel: str, raw: bytes) -> tuple[str, bytes]:
+    """A seed's key among the parsed seeds: its path and a digest of its bytes."""
+    return rel, hashlib.blake2b(raw, digest_size=16).digest()
+
+
 def _newest(paths: Sequence[pathlib.Path]) -> pathlib.Path | None:
     """The most recently modified of ``paths`` (a stat each: ~5 ms for 1000 seeds)."""
     newest, when = None, -1
@@ -281,7 +286,7 @@ class Generator:
             rel = self.config.relative(path)
             try:
                 raw = path.read_bytes()  # once: the bytes are also the cache key
-                memo_key = (rel, hashlib.blake2b(raw, digest_size=16).digest())
+                memo_key = _seed_key(rel, raw)
                 seed = parsed.get(memo_key)
                 new = seed is None
                 if new:
@@ -319,7 +324,7 @@ class Generator:
         rel = self.config.relative(path)
         try:
             raw = path.read_bytes()
-            memo_key = (rel, hashlib.blake2b(raw, digest_size=16).digest())
+            memo_key = _seed_key(rel, raw)
             if memo_key in self._parsed_seeds():
                 return
             seed = dataclasses.replace(read_seed(path, data=raw), source_file=rel)
@@ -566,13 +571,18 @@ class Generator:
 
         An explainer page is keyed by its article (``_Item.key``), the
         templates and rendering code, and the site-wide keys of its actors;
-        each cross-article page by exactly what it shows (``Renderer.site_page_specs``).
+        each cross-article page by exactly what it shows (``Renderer.site_specs``).
         When no article and no template changed since the last build, its keys
         are reused as they are, without indexing the site again.
         """
-        import jinja2  # here, not with this module: see _renderer
+        # Imported here, not with this module: jinja2 and the renderer cost ~55 ms of a new
+        # process's start, which an edited seed waits for before its model starts loading.
+        import jinja2
 
-        renderer = self._renderer()
+        from .render import Renderer
+
+        renderer = Renderer(self.config.templates_dir,
+                            self.config.cache_dir / "jinja" if self.config.cache_dir else None)
         version = render_version(self.config.templates_dir)
         site_key = cache_key(version, *(item.key for item in items))
         last = self._last_build()
@@ -636,11 +646,10 @@ class Generator:
             rendered.append(item)
         if len(rendered) != len(items):
             index = sitewide.SiteIndex([item.ref for item in rendered])  # never link to a page that failed to render
-            all_links = {}  # of the first index: not to be reused with this one
+            delta, all_links = None, {}  # both of the first index: site_specs compares this one again
         site_keys: dict[str, str] = {}
         try:
-            specs = renderer.site_specs(index, before.specs if before is not None else None,
-                                        delta if all_links else None)
+            specs = renderer.site_specs(index, before.specs if before is not None else None, delta)
             site_keys = self._site_pages(specs.pages, version, pages, last.get("pages", {}))
             _remember("site-specs:" + self._store_id, _LastSite(specs, all_links))
         except jinja2.TemplateError as exc:
@@ -871,13 +880,6 @@ class Generator:
             else:
                 self.pages_cache.add_lines(REFS_STORE, new)
         return items, problems, stats
-
-    def _renderer(self) -> Renderer:
-        # Imported here, not with this module: jinja2 and the renderer cost ~55 ms of a new
-        # process's start, which an edited seed waits for before its model starts loading.
-        from .render import Renderer
-
-        return Renderer(self.config.templates_dir, self.config.cache_dir / "jinja" if self.config.cache_dir else None)
 
     def _loader(self, seed: Seed, raw: bytes, knowledge: Callable[[], Knowledge], blob: bytes,
                 published: PubDate | None, corrections: Mapping[str, Corrections]) -> Callable[[], Article | None]:
