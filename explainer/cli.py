@@ -107,7 +107,7 @@ def _generate(root: pathlib.Path, cache: bool, jobs: int = 1):
     from .site import Generator, SiteConfig
 
     config = SiteConfig.from_root(root, cache=cache)
-    return config, Generator(config, progress=Progress(), n_process=jobs).generate()
+    return config, Generator(config, progress=Progress(), n_process=jobs, one_shot=True).generate()
 
 
 def cmd_build(root: pathlib.Path, strict: bool, cache: bool, jobs: int = 1) -> int:
@@ -155,7 +155,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .site import Generator, SiteConfig
 
     config = SiteConfig.from_root(args.root, cache=not args.no_cache)
-    generated = Generator(config, n_process=args.jobs).generate(paths=args.seeds, published=args.published)
+    generated = Generator(config, n_process=args.jobs, one_shot=True).generate(paths=args.seeds, published=args.published)
     for problem in generated.problems:
         print(problem, file=sys.stderr)
     by_source = {a.seed.source_file: a for a in generated.articles}

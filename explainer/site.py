@@ -38,6 +38,8 @@ from .errors import ExplainerError
 from .knowledge import Knowledge, KnowledgeError
 from .model import Article, PubDate, Seed
 from .read import read_seed
+from .worker import ExtractionWorker, WorkerFailed
+from .worker import available as worker_available
 
 if TYPE_CHECKING:  # pragma: no cover
     import jinja2
@@ -264,10 +266,16 @@ class Generator:
     """Runs the pipeline for one site; reusable across rebuilds (keeps the model)."""
 
     def __init__(self, config: SiteConfig, progress: Callable[[int, int, str], None] | None = None,
-                 n_process: int = 1):
+                 n_process: int = 1, one_shot: bool = False):
         self.config = config
         # Worker processes pay a model load each (~4 s, ~800 MB): only worth it for big batches.
         self.n_process = n_process
+        # A process that builds once and exits (build.py) loads the model for a few changed seeds
+        # in a child process, and does the site-wide work meanwhile (``worker.py``); a long-lived
+        # one (mkdocs serve) keeps the model in its own process for the next edit.
+        self.one_shot = one_shot
+        self._worker: ExtractionWorker | None = None
+        self._knowledge_loader: Callable[[], Knowledge] | None = None
         self.cache = ExtractionCache(config.cache_dir)
         self.pages_cache = PageCache(config.cache_dir / "pages" if config.cache_dir else None)
         self.progress = progress
@@ -481,6 +489,14 @@ class Generator:
         problems: list[Problem] = []
         stats = {"cached": float(len(articles)), "extracted": float(len(misses)), "model_load_s": 0.0,
                  "model_loaded": 0.0}
+        if misses and self._worker is not None:
+            if len(misses) < MIN_BATCH_PER_PROCESS:
+                try:
+                    self._extract_in_worker(misses, articles, problems, stats)
+                    return [articles[k] for k in sorted(articles)], problems, stats
+                except WorkerFailed as exc:
+                    log.warning("extracting in this process instead: %s", exc)
+            self._close_worker()  # a big batch is the build's own (n_process), as is a failed worker's
         if misses:
             from .extract import Layout  # imports the NLP stages: only when needed
 
@@ -511,9 +527,42 @@ class Generator:
 
     def _preload_if_missed(self, keys: Sequence[tuple[str, PubDate | None]]) -> bool:
         if any("extract:" + key not in _MEMO and not self.cache.has(key) for key, _override in keys):
-            nlp_mod.preload(self.config.model)
+            if self.one_shot and self._knowledge_loader is not None and self._worker is None \
+                    and not nlp_mod.is_loaded(self.config.model) and worker_available():
+                self._worker = ExtractionWorker(self.config.model, self._knowledge_loader)
+            elif self._worker is None:
+                nlp_mod.preload(self.config.model)
             return True
         return False
+
+    def _close_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def _extract_in_worker(self, misses: Sequence[tuple[int, Seed, str, PubDate | None]],
+                           articles: dict[int, Article], problems: list[Problem], stats: dict[str, float]) -> None:
+        """``_extract_docs``, by the worker process; raises ``WorkerFailed`` (nothing done) if it cannot."""
+        assert self._worker is not None
+        first = self._worker.load_seconds is None  # this call waits for the child's model load
+        if self.progress and first:
+            self.progress(0, len(misses), f"loading the spaCy model {self.config.model}")
+        t0 = time.perf_counter()
+        results = self._worker.extract([(seed, override) for _k, seed, _key, override in misses])
+        stats["model_wait_s"] = time.perf_counter() - t0
+        if first:
+            stats["model_load_s"], stats["model_loaded"] = self._worker.load_seconds or 0.0, 1.0
+        stats["in_worker"] = float(len(misses))
+        for n, ((k, seed, key, _override), result) in enumerate(zip(misses, results), start=1):
+            if self.progress:
+                self.progress(n, len(misses), seed.source_file)
+            if isinstance(result, str):
+                problems.append(Problem("error", seed.source_file, None,
+                                        f"extraction failed ({result}); please report it"))
+                continue
+            self.cache.put(key, result)
+            _remember("extract:" + key, result)
+            articles[k] = result
 
     def _extraction_keys(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
                          corrections: Mapping[str, Corrections]) -> list[tuple[str, PubDate | None]]:
@@ -752,13 +801,19 @@ class Generator:
         # trigger cost a fifth of a rebuild.  The collector runs again afterwards (and during
         # extraction, which makes garbage).
         with _collector(False):
-            return self._generate(paths, published)
+            try:
+                return self._generate(paths, published)
+            finally:
+                self._close_worker()  # what is left to extract later (a lazy page) is done in-process
+                self._knowledge_loader = None
 
     def _generate(self, paths: Iterable[pathlib.Path] | None, published: PubDate | None) -> Generated:
         t0 = time.perf_counter()
         whole_site = paths is None
         seed_paths = list(paths) if paths is not None else discover_seeds(self.config.seeds_dir)
         knowledge_files, knowledge_problems, blob = self.check_knowledge()
+        if self.one_shot:
+            self._knowledge_loader = functools.partial(_knowledge, *knowledge_files, cache_dir=self.config.cache_dir)
 
         started = False
 
@@ -825,18 +880,16 @@ class Generator:
         # 1000 seeds: ~0.7 s more in all): a build that waits for the model parses them after.
         unstored = [(seed, raw) for seed, raw, key, entry in keyed
                     if entry is None and (bundle is None or key not in bundle)]
+        parsed = False
+        if self._worker is not None and bundle is not None and 0 < len(unstored) < MIN_BATCH_PER_PROCESS:
+            # The model loads in the worker process, on the other core: the stored rows are
+            # parsed, and the last build's site indexed from them, while it does.
+            unstored += self._parse_stored(keyed, bundle)
+            self._prime_last_site(keyed, bundle)
+            parsed = True
         articles, problems, stats = self.extract(unstored, knowledge, blob, published, corrections)
-        if bundle is not None:
-            torn: list[tuple[Seed, bytes]] = []
-            for n, (seed, raw, key, entry) in enumerate(keyed):
-                if entry is not None or key not in bundle:
-                    continue
-                try:
-                    ref, issues = json.loads(bundle[key])
-                    keyed[n] = (seed, raw, key, (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues]))
-                except (KeyError, ValueError, TypeError):
-                    bundle.pop(key, None)  # torn, or not in the form this code writes: a miss
-                    torn.append((seed, raw))
+        if bundle is not None and not parsed:
+            torn = self._parse_stored(keyed, bundle)
             if torn:
                 more, more_problems, more_stats = self.extract(torn, knowledge, blob, published, corrections)
                 articles += more
@@ -880,6 +933,58 @@ class Generator:
             else:
                 self.pages_cache.add_lines(REFS_STORE, new)
         return items, problems, stats
+
+    @staticmethod
+    def _parse_stored(keyed: list[tuple[Seed, bytes, str, tuple | None]], bundle: Lines) -> list[tuple[Seed, bytes]]:
+        """Each seed's ref from its stored row, into ``keyed``; the seeds whose row is torn (a miss)."""
+        torn: list[tuple[Seed, bytes]] = []
+        for n, (seed, raw, key, entry) in enumerate(keyed):
+            if entry is not None or key not in bundle:
+                continue
+            try:
+                ref, issues = json.loads(bundle[key])
+                keyed[n] = (seed, raw, key, (sitewide.ArticleRef.from_json(ref), [Problem(*p) for p in issues]))
+            except (KeyError, ValueError, TypeError):
+                bundle.pop(key, None)  # torn, or not in the form this code writes: a miss
+                torn.append((seed, raw))
+        return torn
+
+    def _prime_last_site(self, keyed: Sequence[tuple[Seed, bytes, str, tuple | None]], bundle: Lines) -> None:
+        """The last build's site index and page keys, from its stored refs, as if this process had made them.
+
+        Its unchanged articles are the very ref objects this build uses, so
+        ``_render`` compares the two indexes article by article and keeps the
+        keys of the pages that show nothing changed (``Renderer.site_specs``).
+        A row that is gone leaves its article out: any previous index is
+        correct to compare with, only a less useful one.
+        """
+        if "site-specs:" + self._store_id in _MEMO:
+            return
+        import jinja2
+
+        from .render import Renderer
+
+        entries = {key: entry for _seed, _raw, key, entry in keyed if entry is not None}
+        refs: list[sitewide.ArticleRef] = []
+        for key in self._last_build().get("explainers", {}):
+            entry = entries.get(key)
+            if entry is not None:
+                refs.append(entry[0])
+            elif key in bundle:  # an article changed since: its old ref
+                try:
+                    refs.append(sitewide.ArticleRef.from_json(json.loads(bundle[key])[0]))
+                except (KeyError, ValueError, TypeError, IndexError):
+                    continue
+        if not refs:
+            return
+        index = sitewide.SiteIndex(refs)
+        try:
+            specs = Renderer(self.config.templates_dir,
+                             self.config.cache_dir / "jinja" if self.config.cache_dir else None).site_specs(index)
+        except jinja2.TemplateError:
+            return  # reported by the render that follows
+        _remember("site-specs:" + self._store_id,
+                  _LastSite(specs, {ref.slug: json.dumps(index.keys(ref)) for ref in index.articles}))
 
     def _loader(self, seed: Seed, raw: bytes, knowledge: Callable[[], Knowledge], blob: bytes,
                 published: PubDate | None, corrections: Mapping[str, Corrections]) -> Callable[[], Article | None]:

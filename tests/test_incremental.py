@@ -378,3 +378,99 @@ def test_parsed_seeds_of_an_edit_are_appended_to_their_store(project, calls, mon
     monkeypatch.setattr(site_mod, "read_seed", lambda path, **kw: parsed.append(path.name) or read_seed(path, **kw))
     build(project)
     assert parsed == []  # the edited seed comes back from the appended record
+
+
+# -- build.py's one-shot builds: spaCy in a child process ------------------------------
+
+def one_shot(root: pathlib.Path):
+    return Generator(SiteConfig.from_root(root), one_shot=True).generate()
+
+
+@pytest.fixture(autouse=True)
+def model_not_loaded(monkeypatch):
+    """As in a new process: no model loaded yet (other tests of the session may have loaded the real one)."""
+    from explainer import nlp as nlp_mod
+
+    monkeypatch.setattr(nlp_mod, "_LOADED", set())
+
+
+def test_a_one_shot_build_extracts_in_a_child_and_keys_the_last_site_meanwhile(project, calls, monkeypatch):
+    # build.py after one edit: the seed is extracted by the forked worker (so this process's fake
+    # extraction never runs), the last build's site is indexed from its stored refs while the
+    # model loads, and the pages and their keys are those of a build from scratch.
+    build(project)
+    previous = []
+    specs = render_mod.Renderer.site_specs
+    monkeypatch.setattr(render_mod.Renderer, "site_specs",
+                        lambda self, index, before=None, delta=None: previous.append(before) or specs(self, index, before, delta))
+    for extra in ("Shin Won-sik était présent.", "Lloyd Austin aussi."):
+        new_process(monkeypatch)
+        calls.clear()
+        previous.clear()
+        write_seed(project, "c", "2023-06-01", "Exercices", SEEDS["c"][2] + " " + extra)
+        generated = one_shot(project)
+        assert generated.stats["in_worker"] == 1 and generated.stats["model_loaded"] == 1
+        assert calls["extracted"] == []  # extracted in the child, not here
+        assert calls["rendered"] == ["seeds/c.txt"]
+        assert previous[0] is None and previous[-1] is not None  # the last site, primed, then compared with
+        assert extra in generated.pages["explainers/exercices.md"]
+        site_mod._MEMO.clear()
+        expected = Generator(SiteConfig.from_root(project, cache=False)).generate()
+        assert dict(generated.pages) == dict(expected.pages)
+        assert dict(generated.page_keys) == dict(expected.page_keys)
+    new_process(monkeypatch)
+    calls.clear()
+    assert dict(build(project).pages) == dict(expected.pages)  # the child's article is in the cache
+    assert calls["extracted"] == []
+
+
+def test_a_one_shot_build_reports_a_seed_whose_extraction_fails_in_the_child(project, calls, monkeypatch):
+    build(project)
+    failing = fake_extract_article
+
+    def fake(seed, *args, **kwargs):
+        if seed.source_file == "seeds/c.txt":
+            raise ValueError("no parse")
+        return failing(seed, *args, **kwargs)
+
+    monkeypatch.setattr("explainer.extract.extract_article", functools.partial(fake, calls=[]))
+    new_process(monkeypatch)
+    write_seed(project, "c", "2023-06-01", "Exercices", SEEDS["c"][2] + " Encore.")
+    generated = one_shot(project)
+    assert any(p.file == "seeds/c.txt" and "extraction failed (ValueError: no parse)" in p.message
+               for p in generated.errors)
+    assert "explainers/sommet-a-seoul.md" in generated.pages
+
+
+def test_a_one_shot_build_extracts_itself_when_the_child_fails(project, calls, monkeypatch):
+    from explainer import worker as worker_mod
+
+    build(project)
+
+    def broken(self, tasks):
+        raise worker_mod.WorkerFailed("the extraction process ended unexpectedly")
+
+    monkeypatch.setattr(worker_mod.ExtractionWorker, "extract", broken)
+    new_process(monkeypatch)
+    calls.clear()
+    write_seed(project, "c", "2023-06-01", "Exercices", SEEDS["c"][2] + " Encore.")
+    generated = one_shot(project)
+    assert calls["extracted"] == ["seeds/c.txt"]  # in this process, after all
+    assert "in_worker" not in generated.stats
+    assert generated.pages == from_scratch(project, monkeypatch)
+
+
+def test_the_worker_reports_a_model_it_cannot_load(monkeypatch):
+    from explainer import nlp as nlp_mod
+    from explainer import worker as worker_mod
+
+    def missing(name=None):
+        raise nlp_mod.ModelNotInstalled(f"spaCy model {name!r} is not installed")
+
+    monkeypatch.setattr(nlp_mod, "load", missing)
+    worker = worker_mod.ExtractionWorker("fr_core_news_xx", lambda: None)
+    try:
+        with pytest.raises(worker_mod.WorkerFailed, match="ModelNotInstalled: spaCy model 'fr_core_news_xx'"):
+            worker.extract([])
+    finally:
+        worker.close()
