@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve site build test test-fast eval bench check clean
+.PHONY: install bytecode serve site build test test-fast eval bench check clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +17,23 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)  ## create .venv with the pinned dependencies
 
-serve: install  ## build the site from seeds/ and serve it with live reload on $(HOST)
+# Our modules byte-compiled, as pip does for an installed package: where PYTHONDONTWRITEBYTECODE
+# is set, every build would otherwise compile ~11,000 lines from source (~0.15 s of a rebuild).
+# compileall skips what is up to date.
+bytecode: install
+	$(BIN)/python -m compileall -q explainer hooks
+
+serve: bytecode  ## build the site from seeds/ and serve it with live reload on $(HOST)
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-site: install  ## build the static site into site/ (fails on any error)
+site: bytecode  ## build the static site into site/ (fails on any error)
 	$(BIN)/python build.py
 	$(BIN)/mkdocs build --strict
 
-build: install  ## write the generated pages into docs/
+build: bytecode  ## write the generated pages into docs/
 	$(BIN)/python build.py
 
-check: install  ## list what needs an editor's eye (exit 1 on errors)
+check: bytecode  ## list what needs an editor's eye (exit 1 on errors)
 	$(BIN)/python build.py check
 
 test: install  ## run the whole test suite
@@ -40,7 +46,7 @@ eval: install  ## extraction quality against gold data (French TimeBank, actor g
 	$(BIN)/python -m eval.timebank
 	$(BIN)/python -m eval.actors
 
-bench: install  ## speed at newsroom scale (see BENCHMARKS.md)
+bench: bytecode  ## speed at newsroom scale (see BENCHMARKS.md)
 	$(BIN)/python -m bench.run
 
 clean:
