@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import actor_types
 from .knowledge import Entry, Knowledge
 from .nlp import lemma, span_ents
+from .timex_rules import find_all
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -563,13 +564,15 @@ def subject_titles(doc: "Doc", text: str, knowledge: Knowledge) -> list[RoleFoun
     Le président a dit …"), nor for a spokesman ("le porte-parole"), who
     speaks for someone else."""
     out = []
-    for m in _ANAPHORIC.finditer(text):
+    for m in find_all(_ANAPHORIC, text):
         if m.group("det")[0] in "Ll" and not any(w.strip("-") in _FORMER for w in m.group("pre").split()):
             title = m.group("title")
             if title in SPOKESMEN:
                 continue
-            if re.search(r"(?<![\w’'])(?:[Ll]e |[Ll]a |[Ll]['’]|[Dd]u |[Aa]u )" + re.escape(title) + r"(?![\w’'-])",
-                         text[:m.start()]):
+            before = text[:m.start()]
+            # (the plain ``in`` first: most titles are not in the text before, and the scan costs more)
+            if title in before and re.search(r"(?<![\w’'])(?:[Ll]e |[Ll]a |[Ll]['’]|[Dd]u |[Aa]u )"
+                                             + re.escape(title) + r"(?![\w’'-])", before):
                 continue  # the same title said before of someone unnamed (or of the named one: nothing to add)
         span = doc.char_span(m.start("title"), m.end("title"))
         if span is None:

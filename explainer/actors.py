@@ -27,6 +27,7 @@ from . import actor_roles, actor_types
 from .knowledge import Entry, Knowledge, fold, slug
 from .model import Actor, Mention
 from .nlp import ents, lemma, span_ents
+from .timex_rules import find_all  # a whole-text scan that skips to where a match may start
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -939,14 +940,14 @@ class _Extractor:
         nor for a name the article also uses alone ("le conflit du Kosovo" …
         "le Kosovo"): that name is an actor of its own."""
         capital = self.knowledge.is_capital(text) and self.knowledge.lookup(text) is None
-        sea = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
-        if sea is not None and sea.end() == start and sea.group("prep") and sea.group("head").lower() in _SEA_HEADS \
+        # The noun right before the name, if any: searched once, read by every rule below.
+        m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
+        if m is not None and m.end() == start and m.group("prep") and m.group("head").lower() in _SEA_HEADS \
                 and label in ("LOC", "MISC"):
-            return sea.start("head")
+            return m.start("head")
         if self.knowledge.lookup(text) or (self.knowledge.is_capital(text) and not capital):
             return start
         if label == "LOC":
-            m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
             if m is not None and m.end() == start and m.group("prep") and m.group("prep").startswith("des") \
                     and m.group("head").lower() in _STREET_HEADS | _WORSHIP_HEADS and text.endswith("s"):
                 # "la place des Omeyyades", "la mosquée des Omeyyades": a plural people or
@@ -957,7 +958,6 @@ class _Extractor:
         venue = _VENUE_OF.search(self.text, max(0, start - 40), start) if label == "LOC" else None
         if venue is not None:
             return venue.start("head")  # "centre des congrès de X" (the town named nowhere else)
-        m = _NAMED_HEAD.search(self.text, max(0, start - 40), start)
         if m is None or m.end() != start:
             return start
         head = m.group("head").lower()
@@ -1091,7 +1091,7 @@ class _Extractor:
         self._gazetteer()
         self._camel_names()
         if "sur X" in self.text:
-            for m in _ON_X.finditer(self.text):  # "a écrit Lula sur X.": the network, which the NER may miss
+            for m in find_all(_ON_X, self.text):  # "a écrit Lula sur X.": the network, which the NER may miss
                 self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.8))
         self._places_matching(_DATELINE, "place")
         self._untagged_names()
@@ -1103,7 +1103,7 @@ class _Extractor:
         """Places the NER and the knowledge missed, found by ``pattern`` (its ``group``):
         datelines in capitals ("BAR-LE-DUC. _"), roads named by their number (see _ROAD),
         which the cleaning would cut ("A" is also the preposition "à" in capitals)."""
-        for m in pattern.finditer(self.text):
+        for m in find_all(pattern, self.text):
             start, end = m.span(group)
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or self.taken.overlaps(start, end):
@@ -1182,7 +1182,7 @@ class _Extractor:
         a person when no word of it is known, a title or a month, and no token
         of it is in an entity."""
         k = self.knowledge
-        for m in _UNTAGGED_NAME.finditer(self.text):
+        for m in find_all(_UNTAGGED_NAME, self.text):
             start, end = m.span("name")
             words = m.group("name").split()
             # "du Norvégien Joachim Trier": a nationality noun heads the name of a person,
@@ -1205,7 +1205,7 @@ class _Extractor:
         """"Mes Perrin, Leuvrey et Spor": every name listed is a person, whatever the NER says."""
         if "MM." not in self.text and "Mes " not in self.text and "Mmes " not in self.text:
             return
-        for m in _HONORIFIC_LIST.finditer(self.text):
+        for m in find_all(_HONORIFIC_LIST, self.text):
             pos = m.start("names")
             for part in _LIST_SPLIT.split(m.group("names")):
                 start = self.text.index(part, pos)
@@ -1219,7 +1219,7 @@ class _Extractor:
             if part.strip():
                 # "Remaniement à Paris.- Jean Tiberi, …": a headline ends at ".-".
                 a = pos
-                for m in _HEADLINE_END.finditer(part):
+                for m in find_all(_HEADLINE_END, part):
                     out.append((a, pos + m.start() + 1))
                     a = pos + m.end()
                 out.append((a, pos + len(part)))
@@ -1245,7 +1245,7 @@ class _Extractor:
             return
         ent_end = {e.start_char: e.end_char for e in ents(self.doc)}
         ent_label = {e.start_char: e.label_ for e in ents(self.doc)}
-        for m in _LOWER_BODY.finditer(text):
+        for m in find_all(_LOWER_BODY, text):
             end = None
             adj_only = not m.group("cap") and not m.group("low") and m.group("adj")
             if m.group("head")[0].islower() and (
@@ -1301,7 +1301,7 @@ class _Extractor:
                 if span is not None:
                     self.candidates.append(Candidate(m.start("cap"), end, text[m.start("cap"):end], "organization",
                                                      None, 0.75, "ORG", span))
-        for m in (_NAMED_ONLY_BODY.finditer(text) if any(w in low for w in _NAMED_ONLY_WORDS) else ()):
+        for m in (find_all(_NAMED_ONLY_BODY, text) if any(w in low for w in _NAMED_ONLY_WORDS) else ()):
             # "le parquet de Paris", "le cartel de Sinaloa": the town or the region names the body
             if m.group("bare"):
                 head, end = m.start("bare"), m.end("name")
@@ -1311,14 +1311,14 @@ class _Extractor:
             if "\n" not in text[head:end]:
                 self.add(head, end, "ORG", forced=actor_types.Typed("organization", None, 0.75))
         if "aéroport" in text:
-            for m in _AIRPORT.finditer(text):  # "l'aéroport de Roissy-Charles-de-Gaulle", which the NER may miss
+            for m in find_all(_AIRPORT, text):  # "l'aéroport de Roissy-Charles-de-Gaulle", which the NER may miss
                 self.add(m.start(), m.end(), "LOC", forced=actor_types.Typed("place", None, 0.8))
-        for m in _LOWER_PARTY.finditer(text):
+        for m in find_all(_LOWER_PARTY, text):
             # "le parti socialiste francophone": a party named by its political family.
             self.add(m.start(), m.end(), "ORG", forced=actor_types.Typed("organization", None, 0.75))
-        for m in _NUMBERED_TEXT.finditer(text):
+        for m in find_all(_NUMBERED_TEXT, text):
             self.add(m.start(), m.end(), "MISC", forced=actor_types.Typed("work", None, 0.75))
-        for m in _LOWER_EVENT.finditer(text):
+        for m in find_all(_LOWER_EVENT, text):
             date = m.group("date")
             if not date:
                 continue
@@ -1341,7 +1341,7 @@ class _Extractor:
         if not any(w in self.text for w in ("association ", "amicale ", "collectif ", "union ", "club ")):
             return
         ent_end = {e.start_char: e.end_char for e in ents(self.doc)}
-        for m in _ASSOCIATION.finditer(self.text):
+        for m in find_all(_ASSOCIATION, self.text):
             cap = m.group("cap")
             if self.knowledge.lookup(cap) or self.knowledge.is_capital(cap):
                 continue  # "l'union des Comores": a state's name
@@ -1356,12 +1356,12 @@ class _Extractor:
     def _named_affairs(self) -> None:
         """Events named after someone or by a quotation (see _NAMED_AFFAIR, _QUOTED_NAME)."""
         k = self.knowledge
-        for m in _NAMED_AFFAIR.finditer(self.text):
+        for m in find_all(_NAMED_AFFAIR, self.text):
             name = m.group("name")
             if k.is_demonym(name) or fold(name.split()[0]) in _TITLE_WORDS or name.lower() in _MONTHS:
                 continue
             self.add(m.start("head"), m.end("name"), "MISC", forced=actor_types.Typed("event", None, 0.75))
-        for m in _QUOTED_NAME.finditer(self.text):
+        for m in find_all(_QUOTED_NAME, self.text):
             kind = "event" if m.group("head") == "opération" else "work"
             start, end = m.span("name")  # the title as quoted, "un"/"le" included
             span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -1371,9 +1371,9 @@ class _Extractor:
             self.candidates.append(Candidate(start, end, m.group("name"), kind, None, 0.75, "MISC", span))
         if "«" in self.text or "“" in self.text:
             persons = {e.start_char for e in ents(self.doc) if e.label_ == "PER"}
-            for m in _SO_CALLED.finditer(self.text):
+            for m in find_all(_SO_CALLED, self.text):
                 self._add_quoted(m, "event")  # "l'affaire des écoutes, dite « Bismuth »"
-            for m in _CHRISTENED.finditer(self.text):
+            for m in find_all(_CHRISTENED, self.text):
                 self._add_quoted(m, "other")  # "Baptisés « Joint Storm-24 », ces exercices"
             for m in _QUOTED_GLOSSED.finditer(self.text):
                 if m.group("noun") in actor_types.WORK_APPOSITION or m.group("first") in actor_types.WORK_APPOSITION:
@@ -1469,14 +1469,14 @@ class _Extractor:
         """"l'État français" is France."""
         if "tat " not in self.text:
             return
-        for m in _STATE_DEMONYM.finditer(self.text):
+        for m in find_all(_STATE_DEMONYM, self.text):
             state = self.knowledge.state_of_demonym(m.group("dem"))
             if state is not None:
                 self.add(m.start(), m.end(), "LOC", forced=actor_types.Typed("state", state, 0.9))
 
     def _ministries(self) -> None:
         """"le ministère sud-coréen de la Défense": an organisation the NER may miss."""
-        for m in _MINISTRY.finditer(self.text):
+        for m in find_all(_MINISTRY, self.text):
             dem = m.group("dem")
             state = self.knowledge.state_of_demonym(dem) if dem else None
             if dem and state is None:
@@ -1618,7 +1618,7 @@ class _Extractor:
                 continue
             town.mentions.extend(cl.mentions)
             del clusters[cl.key]
-        named = {id(towns[fold(m.group("town"))]) for m in _CITY_BODY.finditer(self.text)
+        named = {id(towns[fold(m.group("town"))]) for m in find_all(_CITY_BODY, self.text)
                  if fold(m.group("town")) in towns}
         if len(named) != 1:
             return

@@ -65,6 +65,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 12)  # each actor's name, in every article that names it
 def slug(text: str) -> str:
     """Stable ASCII id: "États-Unis" → "etats-unis", "Lloyd Austin" → "lloyd-austin"."""
     text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae")

@@ -30,7 +30,7 @@ from .timex_resolve import (
     Direction, add_months, day_in_direction, iso_week, lexical_direction, month_in_direction,
     parse_direction, surface_direction, weekday_in_direction,
 )
-from .timex_rules import Candidate, Spec, candidates
+from .timex_rules import Candidate, Spec, candidates, find_all
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -103,7 +103,7 @@ class _Resolver:
     days: list[tuple[int, int, dt.date]] = field(default_factory=list)  # pos, sent, day
 
     def __post_init__(self) -> None:
-        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        self.sentence_starts = [0] + [m.end() for m in find_all(_SENTENCE_END, self.text)]
         self.dct_day = self.dct.day if self.dct else None
 
     # -- helpers -------------------------------------------------------------

@@ -797,6 +797,26 @@ def _scan(rx: re.Pattern[str], find: re.Pattern[str] | None, text: str) -> list[
     return out
 
 
+_ANY_FINDERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def find_all(rx: re.Pattern[str], text: str) -> list[re.Match]:
+    """``list(rx.finditer(text))``, through ``rx``'s finder when it has one (made on first use).
+
+    For the whole-text scans of the other stages (actors, roles), whose
+    patterns also begin with a look-behind or an alternation of words.
+    """
+    try:
+        find = _ANY_FINDERS[rx]
+    except KeyError:
+        try:
+            find = finder(rx.pattern, rx.flags)
+        except re.error:  # an inline global flag ("(?m)…") cannot go inside the finder: a plain scan
+            find = None
+        _ANY_FINDERS[rx] = find
+    return _scan(rx, find, text)
+
+
 _LOWERED = {rx: re.compile(lowercase_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
             for rx, _ in RULES if rx.flags & re.IGNORECASE}
 _FINDERS = {rx: finder(lowered.pattern, lowered.flags) for rx, lowered in _LOWERED.items()}
