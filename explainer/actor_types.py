@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .knowledge import Entry, Knowledge, fold
-from .nlp import ents, lemma
+from .nlp import ents, lemma, sent_start
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
@@ -281,14 +281,14 @@ def _work_by_copula(span: "Span", knowledge: Knowledge) -> bool:
     """"Le quotidien le plus vendu est le Néerlandais De Volkskrat": the name
     after a copula whose subject is headed by a work noun is that work."""
     doc = span.doc
-    sent = span.sent
+    first = sent_start(doc, span.start)  # of the span's sentence
     i = span.start - 1
-    while i > sent.start and (doc[i].pos_ in ("DET", "ADJ") or doc[i].lower_ in ("de", "the", "die", "der", "het")
-                              or knowledge.is_demonym(doc[i].text)):
+    while i > first and (doc[i].pos_ in ("DET", "ADJ") or doc[i].lower_ in ("de", "the", "die", "der", "het")
+                         or knowledge.is_demonym(doc[i].text)):
         i -= 1
-    if i <= sent.start or doc[i].lower_ not in _COPULAS:
+    if i <= first or doc[i].lower_ not in _COPULAS:
         return False
-    nouns = [t for t in doc[sent.start: i] if t.pos_ == "NOUN"]
+    nouns = [t for t in doc[first: i] if t.pos_ == "NOUN"]
     return bool(nouns) and nouns[0].lower_ in WORK_HEADS
 
 
@@ -436,10 +436,18 @@ def _work_noun_phrase(span: "Span") -> bool:
     return False
 
 
-def _words_before(span: "Span", n: int = 3) -> str:
-    """The ``n`` words before the span, lower case, apostrophes straight ("site d'information")."""
+def _words_before(span: "Span", doc_text: str, n: int = 3) -> str:
+    """The ``n`` words before the span, lower case, apostrophes straight ("site d'information").
+
+    Read off ``doc_text`` (``span.doc.text``): what ``Span.text`` of those
+    words gives, without making the Span and joining its tokens.
+    """
+    if span.start == 0:
+        return ""
     doc = span.doc
-    return doc[max(0, span.start - n): span.start].text.lower().replace("’", "'").replace("' ", "'")
+    last = doc[span.start - 1]
+    words = doc_text[doc[max(0, span.start - n)].idx: last.idx + len(last.text)]
+    return words.lower().replace("’", "'").replace("' ", "'")
 
 
 # An apposition that says a name is a town or where it lies.
@@ -547,7 +555,7 @@ def type_mention(span: "Span", text: str, label: str, knowledge: Knowledge, *,
         # adjective after the body noun says the name is the body's
         return Typed("organization", None, 0.85)
     if prev is not None and (label != "PER" or " " not in text):
-        before = _words_before(span)
+        before = _words_before(span, doc_text)
         if before.endswith(NEWS_SITE_BEFORE):
             return Typed("work", None, 0.85)  # "le site d'information Mediapart": a medium, like a newspaper
         if before.endswith(PLATFORM_BEFORE) or (text == "X" and prev.lower_ == "sur"):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from . import actor_roles, actor_types
 from .knowledge import Entry, Knowledge, fold, slug
 from .model import Actor, Mention
-from .nlp import ents, lemma, span_ents
+from .nlp import ents, lemma, sent_start, span_ents, token_offsets
 from .timex_rules import find_all  # a whole-text scan that skips to where a match may start
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1497,12 +1497,9 @@ class _Extractor:
         "du Japon", "la seconde guerre mondiale" in lower case)."""
         doc, k = self.doc, self.knowledge
         lower_starts = _event_first_words(k)
-        toks = list(doc)  # one Token each, not one per doc[i]
         # The scan reads plain strings: most tokens are passed over on their first letter.
-        words = [t.text for t in toks]
-        starts = [t.idx for t in toks]
-        ends = [start + len(word) for start, word in zip(starts, words)]
-        size, text = len(toks), self.text
+        starts, ends, words = token_offsets(doc, self.text)
+        size, text = len(words), self.text
         i = 0
         while i < size:
             word = words[i]
@@ -1510,7 +1507,6 @@ class _Extractor:
             if lower and word.lower() not in lower_starts:
                 i += 1
                 continue
-            tok = toks[i]
             # Try only the lengths whose text can still begin a known form: most
             # capitalised words begin none, and a Span per length is costly.
             longest, most = 0, min(MAX_GAZETTEER_TOKENS, size - i)
@@ -1532,7 +1528,7 @@ class _Extractor:
                 if any(t.ent_type_ == "PER" for t in piece):
                     continue  # "Dominique de Villepin" is not Dominica
                 after = doc[piece.end] if piece.end < len(doc) else None
-                if n == 1 and tok.is_title and after is not None and after.is_title and after.is_alpha:
+                if n == 1 and doc[i].is_title and after is not None and after.is_title and after.is_alpha:
                     continue  # a first name: "Maurice Papon"
                 self.add(piece.start_char, piece.end_char, _LABEL_OF.get(entry.type, "LOC"))
                 i += n - 1
@@ -1970,7 +1966,7 @@ class _Extractor:
             if cl.type != "person":
                 continue
             for m in cl.mentions:
-                per_sentence.setdefault(m.span.sent.start, []).append(cl)
+                per_sentence.setdefault(sent_start(self.doc, m.span.start), []).append(cl)
                 found = actor_roles.find_role(m.span, k)
                 if found is None:
                     continue
@@ -1992,7 +1988,8 @@ class _Extractor:
         if people and any(cl.role is None for _, cl in people):
             for found in actor_roles.subject_titles(self.doc, self.text, k):
                 tok = self.doc[found.title_token]
-                first_sent = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+                own_sent = sent_start(self.doc, tok.i)
+                first_sent = sent_start(self.doc, own_sent - 1) if own_sent > 0 else 0
                 # spaCy may cut a sentence at a date ("… jeudi 2 mai afin d'y …"):
                 # the previous sentence by its punctuation too, the earlier start.
                 since = min(self.doc[first_sent].idx, self._previous_sentence_start(tok.idx))
@@ -2013,7 +2010,7 @@ class _Extractor:
         for cl in clusters:
             if cl.homologue and cl.role is None:
                 own, demonym = cl.homologue
-                sent = cl.mentions[0].span.sent.start
+                sent = sent_start(self.doc, cl.mentions[0].span.start)
                 others = [o for o in per_sentence.get(sent, []) if o is not cl and o.role]
                 cl.role = actor_roles.counterpart_role(own, others[0].role if others else None, demonym)
                 cl.affiliation_entry = cl.role_state

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Literal
 
-from .nlp import lemma
+from .nlp import lemma, sent_start
 from .timex_lexicon import INTENT_LEMMAS, PLANNED_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -252,7 +252,7 @@ def adnominal_participle_before(span: "Span") -> "Token | None":
     if root.dep_ in _ADVERBIAL_DEPS and root.head.pos_ in ("VERB", "AUX"):
         return None  # the parse is plausible: keep it
     doc = span.doc
-    for i in range(span.start - 1, root.sent.start - 1, -1):
+    for i in range(span.start - 1, sent_start(doc, root.i) - 1, -1):
         tok = doc[i]
         pos = tok.pos_
         if pos not in ("VERB", "AUX"):
