@@ -76,12 +76,9 @@ def token_offsets(doc, text: str) -> tuple[list[int], list[int], list[str]]:
     """
     from spacy.attrs import IDX, LENGTH
 
-    starts, ends, words = [], [], []
-    for start, length in doc.to_array([IDX, LENGTH]).tolist():
-        starts.append(start)
-        ends.append(start + length)
-        words.append(text[start:start + length])
-    return starts, ends, words
+    starts, lengths = doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist()
+    words = [text[start:start + length] for start, length in zip(starts, lengths)]
+    return starts, [start + length for start, length in zip(starts, lengths)], words
 
 
 _LAST_SENTS: list = [None, None]  # [doc, the start of each token's sentence]: the last Doc asked about
