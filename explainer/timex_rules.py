@@ -798,6 +798,7 @@ def _scan(rx: re.Pattern[str], find: re.Pattern[str] | None, text: str) -> list[
 
 
 _ANY_FINDERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
 def find_all(rx: re.Pattern[str], text: str) -> list[re.Match]:
@@ -809,9 +810,11 @@ def find_all(rx: re.Pattern[str], text: str) -> list[re.Match]:
     try:
         find = _ANY_FINDERS[rx]
     except KeyError:
+        # A leading global flag ("(?m)…") cannot go inside the finder: it is in rx.flags already.
+        pattern = _GLOBAL_FLAGS.sub("", rx.pattern, count=1)
         try:
-            find = finder(rx.pattern, rx.flags)
-        except re.error:  # an inline global flag ("(?m)…") cannot go inside the finder: a plain scan
+            find = finder(pattern, rx.flags)
+        except re.error:  # a construct the finder cannot wrap: a plain scan
             find = None
         _ANY_FINDERS[rx] = find
     return _scan(rx, find, text)
