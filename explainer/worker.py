@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -34,8 +35,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def available() -> bool:
-    """Whether this platform can fork (not Windows; macOS can, but it is not what we test on)."""
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Linux only: Windows cannot fork, and on macOS forking a process that has loaded system
+    frameworks is unsafe (Python itself stopped defaulting to it there)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 class WorkerFailed(RuntimeError):
