@@ -552,7 +552,7 @@ class Generator:
         stats["model_wait_s"] = time.perf_counter() - t0
         if first:
             stats["model_load_s"], stats["model_loaded"] = self._worker.load_seconds or 0.0, 1.0
-        stats["in_worker"] = float(len(misses))
+        stats["in_worker"], stats["n_process"] = float(len(misses)), 1.0
         for n, ((k, seed, key, _override), result) in enumerate(zip(misses, results), start=1):
             if self.progress:
                 self.progress(n, len(misses), seed.source_file)
