@@ -38,7 +38,7 @@ from .errors import ExplainerError
 from .knowledge import Knowledge, KnowledgeError
 from .model import Article, PubDate, Seed
 from .read import read_seed
-from .worker import ExtractionWorker, WorkerFailed
+from .worker import ExtractionWorker, WorkerFailed, extract_or_failure
 from .worker import available as worker_available
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -556,13 +556,18 @@ class Generator:
         for n, ((k, seed, key, _override), result) in enumerate(zip(misses, results), start=1):
             if self.progress:
                 self.progress(n, len(misses), seed.source_file)
-            if isinstance(result, str):
-                problems.append(Problem("error", seed.source_file, None,
-                                        f"extraction failed ({result}); please report it"))
-                continue
-            self.cache.put(key, result)
-            _remember("extract:" + key, result)
-            articles[k] = result
+            self._keep_extracted(k, seed, key, result, articles, problems)
+
+    def _keep_extracted(self, k: int, seed: Seed, key: str, result: Article | str,
+                        articles: dict[int, Article], problems: list[Problem]) -> None:
+        """One seed's extraction into ``articles``, the cache and memory; or, if it failed
+        (``result`` is the exception's ``Type: message``), a problem for the editor."""
+        if isinstance(result, str):
+            problems.append(Problem("error", seed.source_file, None, f"extraction failed ({result}); please report it"))
+            return
+        self.cache.put(key, result)
+        _remember("extract:" + key, result)
+        articles[k] = result
 
     def _extraction_keys(self, seeds: Sequence[tuple[Seed, bytes]], knowledge_blob: bytes, published: PubDate | None,
                          corrections: Mapping[str, Corrections]) -> list[tuple[str, PubDate | None]]:
@@ -579,21 +584,10 @@ class Generator:
     def _extract_docs(self, misses: Sequence[tuple[int, Seed, str, PubDate | None]], docs: Iterable,
                       knowledge: Knowledge, articles: dict[int, Article], problems: list[Problem]) -> None:
         """Our stages on each parsed doc; each article into ``articles`` and the cache."""
-        from .extract import extract_article
-
         for n, ((k, seed, key, override), doc) in enumerate(zip(misses, docs), start=1):
             if self.progress:
                 self.progress(n, len(misses), seed.source_file)
-            try:
-                article = extract_article(seed, doc, knowledge, override)
-            except Exception as exc:  # one seed's failure must not stop the site
-                log.exception("extraction failed for %s", seed.source_file)
-                problems.append(Problem("error", seed.source_file, None,
-                                        f"extraction failed ({type(exc).__name__}: {exc}); please report it"))
-                continue
-            self.cache.put(key, article)
-            _remember("extract:" + key, article)
-            articles[k] = article
+            self._keep_extracted(k, seed, key, extract_or_failure(seed, doc, knowledge, override), articles, problems)
 
     # -- correct ------------------------------------------------------------
     @staticmethod

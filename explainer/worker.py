@@ -104,7 +104,7 @@ def _child(conn: "Connection", model: str, knowledge: Callable[[], "Knowledge"])
         thread.join()
         if "error" in ready:
             raise ready["error"]  # type: ignore[misc]
-        extract_article, loaded_knowledge = ready["extract_article"], ready["knowledge"]
+        loaded_knowledge = ready["knowledge"]
         from .extract import Layout
     except Exception as exc:  # noqa: BLE001 - the build does it itself, and raises it with its own message
         failure = f"{type(exc).__name__}: {exc}"
@@ -115,19 +115,26 @@ def _child(conn: "Connection", model: str, knowledge: Callable[[], "Knowledge"])
         results: list[Article | str] = []
         docs = nlp.pipe((Layout.of(seed).text for seed, _override in tasks), batch_size=16)
         for (seed, override), doc in zip(tasks, docs):
-            try:
-                results.append(extract_article(seed, doc, loaded_knowledge, override))
-            except Exception as exc:  # noqa: BLE001 - one seed's failure must not stop the site
-                logging.getLogger("explainer").exception("extraction failed for %s", seed.source_file)
-                results.append(f"{type(exc).__name__}: {exc}")
+            results.append(extract_or_failure(seed, doc, loaded_knowledge, override))
         conn.send(("ok", load_seconds, results))
+
+
+def extract_or_failure(seed: "Seed", doc, knowledge: "Knowledge", override: "PubDate | None") -> "Article | str":
+    """Our stages on one parsed seed; if they raise, the exception as ``Type: message`` (logged):
+    one seed's failure must not stop the site.  The same in the build's process and in the worker."""
+    from .extract import extract_article  # looked up at each call: tests replace it
+
+    try:
+        return extract_article(seed, doc, knowledge, override)
+    except Exception as exc:  # noqa: BLE001
+        logging.getLogger("explainer").exception("extraction failed for %s", seed.source_file)
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _ready(ready: dict[str, object], knowledge: Callable[[], "Knowledge"]) -> None:
     try:
-        from .extract import extract_article
+        from . import extract  # noqa: F401 - compiled now, beside the load, not at the first seed
 
-        ready["extract_article"] = extract_article
         ready["knowledge"] = knowledge()  # checked by the build already; needed by the first seed
     except Exception as exc:  # noqa: BLE001 - raised again by the child's main thread
         ready["error"] = exc
